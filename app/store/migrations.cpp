@@ -1,0 +1,233 @@
+#include "migrations.h"
+
+#include <QList>
+#include <QStringList>
+
+namespace tandem::migrations {
+
+namespace {
+
+struct Migration
+{
+    int version;
+    QStringList statements; // DDL templates: see Dialect::ddl for {id} and {blob}
+};
+
+// Append only: a released migration is never edited, later changes are new versions.
+// Timestamps are milliseconds since the epoch, booleans 0/1, JSON is compact text.
+const QList<Migration> &all()
+{
+    static const QList<Migration> migrations{
+        {1,
+         {
+             QStringLiteral("CREATE TABLE users ("
+                            " id {id},"
+                            " username TEXT NOT NULL UNIQUE,"
+                            " display_name TEXT NOT NULL DEFAULT '',"
+                            " role TEXT NOT NULL,"
+                            " password_hash {blob} NOT NULL,"
+                            " password_salt {blob} NOT NULL,"
+                            " password_iterations INTEGER NOT NULL,"
+                            " disabled INTEGER NOT NULL DEFAULT 0,"
+                            " created_at BIGINT NOT NULL)"),
+             QStringLiteral("CREATE TABLE sessions ("
+                            " token_hash {blob} PRIMARY KEY,"
+                            " user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                            " created_at BIGINT NOT NULL,"
+                            " expires_at BIGINT NOT NULL)"),
+             QStringLiteral("CREATE INDEX sessions_user ON sessions (user_id)"),
+             QStringLiteral("CREATE TABLE api_keys ("
+                            " id {id},"
+                            " name TEXT NOT NULL UNIQUE,"
+                            " key_hash {blob} NOT NULL UNIQUE,"
+                            " prefix TEXT NOT NULL DEFAULT '',"
+                            " created_at BIGINT NOT NULL,"
+                            " revoked_at BIGINT NOT NULL DEFAULT 0)"),
+             // customer_key_hash is NULL for API channels, which have no browser key.
+             QStringLiteral("CREATE TABLE conversations ("
+                            " id {id},"
+                            " customer_key_hash {blob},"
+                            " customer_name TEXT NOT NULL DEFAULT '',"
+                            " channel TEXT NOT NULL,"
+                            " locale TEXT NOT NULL DEFAULT '',"
+                            " state TEXT NOT NULL,"
+                            " assignee_id BIGINT REFERENCES users(id),"
+                            " priority INTEGER NOT NULL DEFAULT 0,"
+                            " created_at BIGINT NOT NULL,"
+                            " updated_at BIGINT NOT NULL,"
+                            " waiting_since BIGINT NOT NULL DEFAULT 0,"
+                            " last_message_at BIGINT NOT NULL DEFAULT 0,"
+                            " last_message_preview TEXT NOT NULL DEFAULT '',"
+                            " message_count INTEGER NOT NULL DEFAULT 0)"),
+             QStringLiteral("CREATE INDEX conversations_customer"
+                            " ON conversations (customer_key_hash)"),
+             QStringLiteral("CREATE INDEX conversations_state ON conversations (state)"),
+             QStringLiteral("CREATE INDEX conversations_assignee"
+                            " ON conversations (assignee_id, state)"),
+             QStringLiteral("CREATE TABLE messages ("
+                            " id {id},"
+                            " conversation_id BIGINT NOT NULL REFERENCES conversations(id),"
+                            " sender_kind TEXT NOT NULL,"
+                            " sender_user_id BIGINT REFERENCES users(id),"
+                            " sender_name TEXT NOT NULL DEFAULT '',"
+                            " body TEXT NOT NULL,"
+                            " created_at BIGINT NOT NULL)"),
+             QStringLiteral("CREATE INDEX messages_conversation ON messages (conversation_id, id)"),
+             // conversation_id is not a foreign key: 0 marks events about no conversation.
+             QStringLiteral("CREATE TABLE events ("
+                            " seq {id},"
+                            " kind TEXT NOT NULL,"
+                            " conversation_id BIGINT NOT NULL DEFAULT 0,"
+                            " payload TEXT NOT NULL,"
+                            " created_at BIGINT NOT NULL)"),
+             QStringLiteral("CREATE TABLE command_log ("
+                            " actor TEXT NOT NULL,"
+                            " command_id TEXT NOT NULL,"
+                            " outcome TEXT NOT NULL,"
+                            " created_at BIGINT NOT NULL,"
+                            " PRIMARY KEY (actor, command_id))"),
+             QStringLiteral("CREATE TABLE audit_log ("
+                            " id {id},"
+                            " actor TEXT NOT NULL,"
+                            " action TEXT NOT NULL,"
+                            " detail TEXT NOT NULL,"
+                            " created_at BIGINT NOT NULL)"),
+         }},
+    };
+    return migrations;
+}
+
+Error tooNew(int version)
+{
+    return {QStringLiteral("schema_too_new"),
+            QStringLiteral("database schema v%1 is newer than this Tandem supports (v%2); "
+                           "upgrade Tandem or point it at another database")
+                .arg(version)
+                .arg(latestVersion())};
+}
+
+Result<bool> versionTableExists(Connection &c)
+{
+    Query q(c, c.dialect().tableExistsSql());
+    q.bind(":name", QStringLiteral("schema_version"));
+    if (!q.exec())
+        return q.error();
+    return q.next();
+}
+
+Result<int> readVersion(Connection &c)
+{
+    Query q(c, QStringLiteral("SELECT version FROM schema_version WHERE id = :id"));
+    q.bind(":id", 1);
+    if (!q.exec())
+        return q.error();
+    return q.next() ? q.int32(0) : 0;
+}
+
+Status writeVersion(Connection &c, int version)
+{
+    Query q(c, QStringLiteral("UPDATE schema_version SET version = :version WHERE id = :id"));
+    q.bind(":version", version).bind(":id", 1);
+    if (!q.exec())
+        return q.error();
+    return {};
+}
+
+Status createVersionTable(Connection &c)
+{
+    if (Status s = c.begin(); !s)
+        return s;
+    Status s = c.execRaw(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
+                                        " id INTEGER PRIMARY KEY CHECK (id = 1),"
+                                        " version INTEGER NOT NULL)"));
+    if (s) {
+        Query q(c, QStringLiteral("INSERT INTO schema_version (id, version)"
+                                  " VALUES (:id, :version) ON CONFLICT DO NOTHING"));
+        q.bind(":id", 1).bind(":version", 0);
+        if (!q.exec())
+            s = q.error();
+    }
+    if (!s) {
+        c.rollback();
+        return s;
+    }
+    return c.commit();
+}
+
+// Applies one migration unless another process got there first while we waited for the lock.
+Status apply(Connection &c, const Migration &m)
+{
+    if (Status s = c.begin(); !s)
+        return s;
+    const auto fail = [&c](Error e) {
+        c.rollback();
+        return Status(std::move(e));
+    };
+    if (const QString lock = c.dialect().migrationLockSql(); !lock.isEmpty()) {
+        if (Status s = c.execRaw(lock); !s)
+            return fail(s.error());
+    }
+    const Result<int> current = readVersion(c);
+    if (!current)
+        return fail(current.error());
+    if (*current > latestVersion())
+        return fail(tooNew(*current));
+    if (*current >= m.version) {
+        c.rollback();
+        return {};
+    }
+    for (const QString &statement : m.statements) {
+        if (Status s = c.execRaw(c.dialect().ddl(statement)); !s) {
+            Error e = s.error();
+            e.message = QStringLiteral("migrating the schema to v%1 failed: %2")
+                            .arg(m.version)
+                            .arg(e.message);
+            return fail(e);
+        }
+    }
+    if (Status s = writeVersion(c, m.version); !s)
+        return fail(s.error());
+    qCDebug(lcStore) << "schema migrated to version" << m.version;
+    return c.commit();
+}
+
+} // namespace
+
+int latestVersion()
+{
+    return all().constLast().version;
+}
+
+Result<int> storedVersion(Connection &connection)
+{
+    const Result<bool> exists = versionTableExists(connection);
+    if (!exists)
+        return exists.error();
+    if (!*exists)
+        return 0;
+    return readVersion(connection);
+}
+
+Status migrate(Connection &connection)
+{
+    const Result<int> stored = storedVersion(connection);
+    if (!stored)
+        return stored.error();
+    if (*stored > latestVersion())
+        return tooNew(*stored);
+    if (*stored == latestVersion())
+        return {};
+    if (Status s = createVersionTable(connection); !s)
+        return s;
+    for (const Migration &m : all()) {
+        if (m.version <= *stored)
+            continue;
+        if (Status s = apply(connection, m); !s)
+            return s;
+    }
+    // Statements prepared against the old schema could now return different columns.
+    connection.clearStatements();
+    return {};
+}
+
+} // namespace tandem::migrations

@@ -1,0 +1,157 @@
+#pragma once
+
+#include "domain.h"
+#include "result.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace tandem {
+
+class Dialect;
+
+/// How a password is kept: PBKDF2-SHA256 output, its per-user salt and iteration count.
+struct PasswordHash
+{
+    QByteArray hash; // raw bytes
+    QByteArray salt; // raw bytes
+    int iterations = 0;
+};
+
+struct UserRecord
+{
+    User user;
+    PasswordHash password;
+};
+
+struct ApiKey
+{
+    qint64 id = 0;
+    QString name;
+    QString prefix; // first characters of the key, shown in listings to tell keys apart
+    qint64 createdAtMs = 0;
+    qint64 revokedAtMs = 0; // 0 while active
+};
+
+struct NewConversation
+{
+    QByteArray customerKeyHash; // SHA-256 of the browser's customer key; empty for API channels
+    QString customerName;
+    QString channel;
+    QString locale;
+    ConversationState state = ConversationState::Waiting;
+    qint64 nowMs = 0;
+};
+
+/// Parsed `--database` value: `sqlite:PATH` or `postgresql://user:pass@host:port/dbname`.
+struct DatabaseUrl
+{
+    enum class Kind { Sqlite, Postgresql } kind = Kind::Sqlite;
+    QString path; // sqlite
+    QString host, user, password, databaseName;
+    int port = 5432;
+
+    static Result<DatabaseUrl> parse(const QString &url);
+    QString redacted() const; // for logs: never prints the password
+};
+
+/// The repository API over SQLite (WAL) or PostgreSQL. One Store per thread: it owns a named
+/// QSqlDatabase connection. Every statement is prepared; dialect differences live in Dialect.
+class Store
+{
+public:
+    ~Store();
+    Store(const Store &) = delete;
+    Store &operator=(const Store &) = delete;
+
+    /// Opens (creating an SQLite file if needed) and migrates the schema to the latest version.
+    static Result<std::unique_ptr<Store>> open(const DatabaseUrl &url,
+                                               const QString &connectionName);
+
+    static int latestSchemaVersion();
+    Result<int> schemaVersion();
+    DatabaseUrl::Kind kind() const;
+
+    // Transactions: begin/commit/rollback, and savepoints inside a transaction so one failing
+    // command in a group commit leaves the others intact.
+    Status begin();
+    Status commit();
+    Status rollback();
+    Status savepoint(const QString &name);
+    Status releaseSavepoint(const QString &name);
+    Status rollbackToSavepoint(const QString &name);
+
+    // Users. Errors: "conflict" (name taken), "not_found".
+    Result<qint64> addUser(const QString &username, const QString &displayName, Role role,
+                           const PasswordHash &password, qint64 nowMs);
+    Result<UserRecord> userByName(const QString &username);
+    Result<User> userById(qint64 id);
+    Result<QList<User>> users();
+    Status setUserDisabled(const QString &username, bool disabled);
+
+    // Sessions, keyed by the SHA-256 of the token (the token itself is never stored).
+    Status addSession(const QByteArray &tokenHash, qint64 userId, qint64 nowMs, qint64 expiresAtMs);
+    /// The session's user if the session exists, has not expired and the user is not disabled.
+    Result<User> userForSession(const QByteArray &tokenHash, qint64 nowMs);
+    Status deleteSession(const QByteArray &tokenHash);
+    Status deleteSessionsOf(qint64 userId);
+
+    // API keys, keyed by the SHA-256 of the key.
+    Result<qint64> addApiKey(const QString &name, const QByteArray &keyHash, const QString &prefix,
+                             qint64 nowMs);
+    /// An active (not revoked) key; "not_found" otherwise.
+    Result<ApiKey> apiKeyByHash(const QByteArray &keyHash);
+    Result<QList<ApiKey>> apiKeys();
+    Status revokeApiKey(const QString &name, qint64 nowMs);
+
+    // Conversations.
+    Result<Conversation> createConversation(const NewConversation &c);
+    Result<Conversation> conversation(qint64 id);
+    /// The customer's newest conversation that is not closed, if any.
+    Result<std::optional<Conversation>> openConversationForCustomer(const QByteArray &customerKeyHash);
+    /// Every conversation that is not closed, oldest first (the queue snapshot).
+    Result<QList<Conversation>> openConversations();
+    /// Moves a conversation to `to` only if its state is currently `from` (and, when
+    /// `requiredAssignee` is non-zero, it is assigned to that user). Returns false when the
+    /// condition did not hold: this is what makes concurrent claims safe, even across hubs.
+    Result<bool> transition(qint64 id, ConversationState from, ConversationState to,
+                            qint64 assigneeId, qint64 requiredAssignee, qint64 nowMs);
+    /// Conversations currently assigned to the user.
+    Result<int> assignedCount(qint64 userId);
+
+    // Messages. addMessage also updates the conversation's preview, last-message time and count.
+    Result<Message> addMessage(const Message &m);
+    /// Up to `limit` messages, oldest first, with id > afterId (and < beforeId when non-zero);
+    /// when beforeId is set the newest `limit` messages before it are returned. Notes are left out
+    /// unless includeNotes.
+    Result<QList<Message>> messages(qint64 conversationId, qint64 afterId, qint64 beforeId,
+                                    int limit, bool includeNotes);
+
+    // Events: the seq-numbered log that agent connections resume from.
+    Result<Event> appendEvent(const QString &kind, qint64 conversationId,
+                              const QJsonObject &payload, qint64 nowMs);
+    Result<QList<Event>> eventsAfter(qint64 seq, int limit);
+    Result<qint64> lastSeq();
+
+    // Command ids already applied, with the outcome returned the first time.
+    Result<std::optional<QJsonObject>> commandOutcome(const QString &actor, const QString &commandId);
+    Status recordCommand(const QString &actor, const QString &commandId, const QJsonObject &outcome,
+                         qint64 nowMs);
+
+    // Audit log of administrative actions and transitions.
+    Status audit(const QString &actor, const QString &action, const QJsonObject &detail,
+                 qint64 nowMs);
+    Result<QList<QJsonObject>> auditEntries(int limit);
+
+private:
+    Store(QSqlDatabase db, DatabaseUrl url);
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace tandem
