@@ -1,0 +1,41 @@
+#pragma once
+
+#include "clientconnection.h"
+#include "domain.h"
+
+#include <QFutureWatcher>
+
+namespace tandem {
+
+/// A desktop (agent, supervisor, trainer or admin) on /ws/agent: sign-in, resume from a seq,
+/// commands through the engine, and the live event stream.
+class AgentSession : public ClientConnection
+{
+    Q_OBJECT
+public:
+    AgentSession(Hub &hub, QWebSocket *socket, ConnectionLimits limits);
+    ~AgentSession() override;
+
+    bool isReady() const { return m_ready; }
+    const User &user() const { return m_user; }
+    void deliver(const Event &event);
+
+protected:
+    void handle(const protocol::Frame &frame) override;
+
+private:
+    void login(const protocol::Frame &frame);
+    void hello(const protocol::Frame &frame);
+    void history(const protocol::Frame &frame);
+    void logout(const protocol::Frame &frame);
+    void becomeReady(const User &user, const QString &id, QJsonObject ackExtra, qint64 lastSeq);
+    /// Replays events after lastSeq, or sends a snapshot when that is impossible.
+    Result<bool> synchronise(qint64 lastSeq);
+
+    User m_user;
+    QString m_tokenHash;
+    bool m_ready = false;
+    bool m_loggingIn = false;
+};
+
+} // namespace tandem

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "actor.h"
+#include "engine.h"
+#include "result.h"
+#include "store.h"
+
+#include <QJsonObject>
+#include <QList>
+
+namespace tandem::commands {
+
+/// Everything one command may touch. Handlers write through the store and append their events;
+/// the engine owns the transaction around them.
+struct Context
+{
+    Store &store;
+    const HubSettings &settings;
+    const Actor &actor;
+    const QJsonObject &args;
+    qint64 nowMs;
+    QList<Event> &events;
+};
+
+/// Applies one command by type; unknown types are an internal error (the codec filters them).
+Result<QJsonObject> apply(const QString &type, Context &ctx);
+
+/// The conversation as a customer may see it (no internal ids or priorities).
+QJsonObject customerView(const Conversation &c);
+
+} // namespace tandem::commands

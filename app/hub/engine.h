@@ -1,0 +1,76 @@
+#pragma once
+
+#include "actor.h"
+#include "result.h"
+#include "store.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <functional>
+
+namespace tandem {
+
+/// Hub-wide settings that commands depend on.
+struct HubSettings
+{
+    int agentCapacity = 5;          // conversations one agent may hold at once
+    int replayLimit = 10000;        // older resumes get a snapshot instead of a replay
+    qint64 sessionTtlMs = 24LL * 3600 * 1000;
+};
+
+/// Applies commands to the store with group commit: every command that arrives in one pass of the
+/// event loop is applied in one transaction (each inside its own savepoint, so one failure leaves
+/// the others intact), and acknowledged only after that transaction commits. A command id already
+/// applied for the same actor returns the first outcome without applying anything again.
+class Engine : public QObject
+{
+    Q_OBJECT
+public:
+    using Done = std::function<void(const Result<QJsonObject> &)>;
+
+    Engine(Store &store, HubSettings settings, QObject *parent = nullptr);
+    ~Engine() override;
+
+    /// Queues a command; `done` runs after commit unless `context` has been destroyed by then.
+    void submit(const Actor &actor, const QString &type, const QString &commandId,
+                const QJsonObject &args, QObject *context, Done done);
+    /// Applies a command now, in its own transaction (for synchronous callers such as REST).
+    Result<QJsonObject> execute(const Actor &actor, const QString &type, const QString &commandId,
+                                const QJsonObject &args);
+
+    Store &store() { return m_store; }
+    const HubSettings &settings() const { return m_settings; }
+
+    /// Commits everything queued so far. Runs by itself on the next event-loop pass.
+    void flush();
+
+signals:
+    /// Events made by a committed batch, in seq order.
+    void committed(const QList<tandem::Event> &events);
+
+private:
+    struct Pending
+    {
+        Actor actor;
+        QString type;
+        QString commandId;
+        QJsonObject args;
+        QPointer<QObject> context;
+        bool hasContext = false;
+        Done done;
+        Result<QJsonObject> outcome = Result<QJsonObject>::failure(QString(), QString());
+    };
+
+    void applyOne(Pending &p, QList<Event> &events);
+
+    Store &m_store;
+    HubSettings m_settings;
+    QList<Pending> m_queue;
+    QTimer m_flushTimer;
+};
+
+} // namespace tandem

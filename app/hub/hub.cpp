@@ -1,0 +1,163 @@
+#include "hub.h"
+
+#include "agentsession.h"
+#include "customersession.h"
+#include "httpfront.h"
+#include "restapi.h"
+
+#include <QLoggingCategory>
+#include <QWebSocket>
+
+namespace tandem {
+
+Q_LOGGING_CATEGORY(lcHub, "tandem.hub", QtInfoMsg)
+
+Hub::Hub(const HubConfig &config, std::unique_ptr<Store> store, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_store(std::move(store))
+{
+    m_engine = std::make_unique<Engine>(*m_store, config.settings);
+    m_rest = std::make_unique<RestApi>(*this);
+    m_front = std::make_unique<HttpFront>([this](const HttpRequest &r) { return m_rest->handle(r); });
+    m_passwordPool.setMaxThreadCount(2);
+    connect(m_engine.get(), &Engine::committed, this, &Hub::onCommitted);
+    connect(m_front.get(), &HttpFront::webSocketConnected, this, &Hub::onWebSocket);
+}
+
+Hub::~Hub()
+{
+    m_front->close();
+    // Sessions unregister themselves from the hub as they go.
+    const auto children = findChildren<ClientConnection *>(Qt::FindDirectChildrenOnly);
+    qDeleteAll(children);
+    m_engine->flush();
+    m_passwordPool.waitForDone();
+}
+
+Result<std::unique_ptr<Hub>> Hub::start(const HubConfig &config, QObject *parent)
+{
+    static int instance = 0;
+    auto store = Store::open(config.database, QStringLiteral("tandem-hub-%1").arg(++instance));
+    if (!store.ok())
+        return store.error();
+    auto seq = store.value()->lastSeq();
+    if (!seq.ok())
+        return seq.error();
+    std::unique_ptr<Hub> hub(new Hub(config, std::move(store.value()), parent));
+    hub->m_lastSeq = seq.value();
+    auto port = hub->m_front->listen(config.address, config.port);
+    if (!port.ok())
+        return port.error();
+    qCInfo(lcHub).noquote() << "Listening on" << hub->baseUrl().toString() << "with database"
+                            << config.database.redacted();
+    qCInfo(lcHub).noquote() << "Customer chat:" << hub->chatUrl().toString();
+    return hub;
+}
+
+quint16 Hub::port() const { return m_front->port(); }
+
+QUrl Hub::baseUrl() const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    const QHostAddress a = m_config.address;
+    const bool any = a == QHostAddress::Any || a == QHostAddress::AnyIPv4 || a == QHostAddress::AnyIPv6;
+    url.setHost(any ? QStringLiteral("127.0.0.1") : a.toString());
+    url.setPort(port());
+    return url;
+}
+
+QUrl Hub::chatUrl() const
+{
+    QUrl url = baseUrl();
+    url.setPath(QStringLiteral("/chat"));
+    return url;
+}
+
+void Hub::onWebSocket(QWebSocket *socket, const QString &path)
+{
+    if (path == QLatin1String("/ws/agent")) {
+        ConnectionLimits limits;
+        limits.framesPerSecond = m_config.agentFramesPerSecond;
+        limits.burst = m_config.agentBurst;
+        auto *session = new AgentSession(*this, socket, limits);
+        session->setParent(this);
+        connect(session, &ClientConnection::closed, session, &QObject::deleteLater);
+        return;
+    }
+    if (path == QLatin1String("/ws/customer")) {
+        ConnectionLimits limits;
+        limits.framesPerSecond = m_config.customerFramesPerSecond;
+        limits.burst = m_config.customerBurst;
+        auto *session = new CustomerSession(*this, socket, limits);
+        session->setParent(this);
+        ++m_customerCount;
+        connect(session, &ClientConnection::closed, session, &QObject::deleteLater);
+        return;
+    }
+    socket->close(QWebSocketProtocol::CloseCodePolicyViolated,
+                  QStringLiteral("unknown WebSocket path; use /ws/agent or /ws/customer"));
+    socket->deleteLater();
+}
+
+bool Hub::beginLogin()
+{
+    if (m_loginsInFlight >= m_config.maxConcurrentLogins)
+        return false;
+    ++m_loginsInFlight;
+    return true;
+}
+
+void Hub::endLogin() { --m_loginsInFlight; }
+
+void Hub::addAgent(AgentSession *session) { m_agents.insert(session); }
+
+void Hub::removeAgent(AgentSession *session) { m_agents.remove(session); }
+
+void Hub::watchConversation(CustomerSession *session, qint64 previousId, qint64 conversationId)
+{
+    auto previous = m_customersByConversation.find(previousId);
+    if (previous != m_customersByConversation.end() && previous->remove(session) && previous->isEmpty())
+        m_customersByConversation.erase(previous);
+    m_customersByConversation[conversationId].insert(session);
+}
+
+void Hub::addCustomerKey(CustomerSession *session, const QByteArray &customerKeyHash)
+{
+    m_customersByKey[customerKeyHash].insert(session);
+}
+
+void Hub::customerConversationChanged(const QByteArray &customerKeyHash, qint64 conversationId)
+{
+    const auto sessions = m_customersByKey.value(customerKeyHash);
+    for (CustomerSession *s : sessions)
+        s->follow(conversationId);
+}
+
+void Hub::customerClosed(CustomerSession *session)
+{
+    --m_customerCount;
+    if (session->conversationId()) {
+        auto it = m_customersByConversation.find(session->conversationId());
+        if (it != m_customersByConversation.end() && it->remove(session) && it->isEmpty())
+            m_customersByConversation.erase(it);
+    }
+    auto key = m_customersByKey.find(session->customerKeyHash());
+    if (key != m_customersByKey.end() && key->remove(session) && key->isEmpty())
+        m_customersByKey.erase(key);
+}
+
+void Hub::onCommitted(const QList<Event> &events)
+{
+    for (const Event &e : events) {
+        m_lastSeq = std::max(m_lastSeq, e.seq);
+        for (AgentSession *a : std::as_const(m_agents))
+            a->deliver(e);
+        const auto customers = m_customersByConversation.value(e.conversationId);
+        for (CustomerSession *c : customers)
+            c->deliver(e);
+    }
+}
+
+} // namespace tandem

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "engine.h"
+#include "result.h"
+#include "store.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QObject>
+#include <QSet>
+#include <QThreadPool>
+#include <QUrl>
+
+#include <memory>
+
+class QWebSocket;
+
+namespace tandem {
+
+class AgentSession;
+class CustomerSession;
+class HttpFront;
+class RestApi;
+
+/// How to run a hub: where to listen, which database, and the limits it enforces.
+struct HubConfig
+{
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 0; // 0: a free port
+    DatabaseUrl database;
+    HubSettings settings;
+    double customerFramesPerSecond = 5;
+    double customerBurst = 20;
+    double agentFramesPerSecond = 50;
+    double agentBurst = 200; // a desktop loads every open conversation when it connects
+    double apiRequestsPerSecond = 50;
+    double apiBurst = 100;
+    int maxConcurrentLogins = 16; // PBKDF2 is expensive: refuse sign-ins beyond this many
+};
+
+/// The Tandem hub: HTTP + WebSocket front, command engine, and live event fan-out to agents and
+/// customers. Runs standalone (tandem-hub serve) or in-process (the desktop's embedded default).
+class Hub : public QObject
+{
+    Q_OBJECT
+public:
+    ~Hub() override;
+
+    static Result<std::unique_ptr<Hub>> start(const HubConfig &config, QObject *parent = nullptr);
+
+    quint16 port() const;
+    QUrl baseUrl() const;
+    QUrl chatUrl() const;
+    const HubConfig &config() const { return m_config; }
+
+    Engine &engine() { return *m_engine; }
+    Store &store() { return *m_store; }
+    QThreadPool &passwordPool() { return m_passwordPool; }
+
+    qint64 lastSeq() const { return m_lastSeq; }
+    int agentCount() const { return int(m_agents.size()); }
+    int customerCount() const { return m_customerCount; }
+
+    // Called by sessions.
+    /// Reserves one of the concurrent sign-in slots; false when all are busy.
+    bool beginLogin();
+    void endLogin();
+    void addAgent(AgentSession *session);
+    void removeAgent(AgentSession *session);
+    void watchConversation(CustomerSession *session, qint64 previousId, qint64 conversationId);
+    void addCustomerKey(CustomerSession *session, const QByteArray &customerKeyHash);
+    void customerClosed(CustomerSession *session);
+    /// A customer's (possibly new) conversation: every tab of that customer follows it.
+    void customerConversationChanged(const QByteArray &customerKeyHash, qint64 conversationId);
+
+private:
+    Hub(const HubConfig &config, std::unique_ptr<Store> store, QObject *parent);
+    void onWebSocket(QWebSocket *socket, const QString &path);
+    void onCommitted(const QList<Event> &events);
+
+    HubConfig m_config;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<RestApi> m_rest;
+    std::unique_ptr<HttpFront> m_front;
+    QThreadPool m_passwordPool;
+    qint64 m_lastSeq = 0;
+    QSet<AgentSession *> m_agents;
+    QHash<qint64, QSet<CustomerSession *>> m_customersByConversation;
+    QHash<QByteArray, QSet<CustomerSession *>> m_customersByKey;
+    int m_customerCount = 0;
+    int m_loginsInFlight = 0;
+};
+
+} // namespace tandem

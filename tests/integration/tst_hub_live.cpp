@@ -1,0 +1,372 @@
+#include "hubfixture.h"
+
+#include <QJsonArray>
+#include <QSet>
+
+using namespace tandem;
+using namespace tandem::test;
+
+namespace {
+QJsonObject cmd(const char *type, qint64 conversationId, QJsonObject extra = {})
+{
+    extra.insert(QStringLiteral("type"), QLatin1String(type));
+    extra.insert(QStringLiteral("conversationId"), conversationId);
+    return extra;
+}
+
+bool isEventOf(const QJsonObject &f, const char *kind)
+{
+    return f.value(QStringLiteral("type")).toString() == QLatin1String("event")
+           && f.value(QStringLiteral("kind")).toString() == QLatin1String(kind);
+}
+
+QString eventText(const QJsonObject &f)
+{
+    return f.value(QStringLiteral("data")).toObject().value(QStringLiteral("message")).toObject().value(QStringLiteral("text")).toString();
+}
+} // namespace
+
+/// The live loop over a real hub and real WebSockets: customer → hub → agent → customer, claims,
+/// resume, idempotent commands, roles and capacity.
+class TestHubLive : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init()
+    {
+        m_fx = std::make_unique<HubFixture>();
+        QVERIFY(m_fx->start());
+    }
+    void cleanup() { m_fx.reset(); }
+
+    void messageTravelsBothWays();
+    void twentyAgentsRaceForOneClaim();
+    void resumeAfterCutHasNoGapAndNoDuplicate();
+    void resumeTooFarBehindGetsSnapshot();
+    void retriedCommandIsAppliedOnce();
+    void customerReconnectContinuesConversation();
+    void rolesAreEnforcedByTheHub();
+    void capacityLimitIsEnforced();
+    void releaseTransferAndClose();
+    void passwordSignIn();
+
+private:
+    std::unique_ptr<HubFixture> m_fx;
+};
+
+void TestHubLive::messageTravelsBothWays()
+{
+    const User alice = m_fx->addUser(QStringLiteral("alice"), Role::Agent);
+    auto agent = m_fx->agent(alice);
+    QVERIFY(agent);
+    auto customer = m_fx->customer(QStringLiteral("browser-key-0001-aaaa"), QStringLiteral("王小明"));
+    QVERIFY(customer);
+
+    const QString question = QStringLiteral("我的 iPhone 15 退款还没到账");
+    const qint64 conversation = HubFixture::say(*customer, question);
+    QVERIFY(conversation > 0);
+
+    const QJsonObject created = agent->waitFor([](const QJsonObject &f) { return isEventOf(f, "conversation.created"); });
+    QCOMPARE(created.value(QStringLiteral("conversationId")).toInteger(), conversation);
+    QCOMPARE(created.value(QStringLiteral("data")).toObject().value(QStringLiteral("conversation")).toObject()
+                 .value(QStringLiteral("state")).toString(), QStringLiteral("waiting"));
+    const QJsonObject message = agent->waitFor([&](const QJsonObject &f) {
+        return isEventOf(f, "message.created") && eventText(f) == question;
+    });
+    QVERIFY(!message.isEmpty());
+
+    QVERIFY(isAck(agent->reply(agent->send(cmd("claim", conversation)))));
+    const QString answer = QStringLiteral("您好王先生，我马上为您查询退款进度。");
+    const QJsonObject sent = agent->reply(agent->send(cmd("send", conversation, {{QStringLiteral("text"), answer}})));
+    QVERIFY2(isAck(sent), QJsonDocument(sent).toJson().constData());
+
+    const QJsonObject received = customer->waitFor([&](const QJsonObject &f) {
+        return f.value(QStringLiteral("type")).toString() == QLatin1String("message")
+               && f.value(QStringLiteral("message")).toObject().value(QStringLiteral("text")).toString() == answer;
+    });
+    QVERIFY(!received.isEmpty());
+    QCOMPARE(received.value(QStringLiteral("message")).toObject().value(QStringLiteral("sender")).toString(), QStringLiteral("agent"));
+    QCOMPARE(received.value(QStringLiteral("message")).toObject().value(QStringLiteral("senderName")).toString(), QStringLiteral("Alice"));
+    const QJsonObject state = customer->waitFor([](const QJsonObject &f) {
+        return f.value(QStringLiteral("type")).toString() == QLatin1String("state");
+    });
+    QCOMPARE(state.value(QStringLiteral("conversation")).toObject().value(QStringLiteral("state")).toString(), QStringLiteral("assigned"));
+    QCOMPARE(state.value(QStringLiteral("conversation")).toObject().value(QStringLiteral("assigneeName")).toString(), QStringLiteral("Alice"));
+    // Customers never see internal ids.
+    QVERIFY(!state.value(QStringLiteral("conversation")).toObject().contains(QStringLiteral("assigneeId")));
+}
+
+void TestHubLive::twentyAgentsRaceForOneClaim()
+{
+    auto customer = m_fx->customer(QStringLiteral("browser-key-race-0001"));
+    const qint64 conversation = HubFixture::say(*customer, QStringLiteral("Where is my parcel?"));
+    QVERIFY(conversation > 0);
+
+    std::vector<std::unique_ptr<WsClient>> agents;
+    for (int i = 0; i < 20; ++i) {
+        agents.push_back(m_fx->agent(m_fx->addUser(QStringLiteral("agent%1").arg(i), Role::Agent)));
+        QVERIFY(agents.back());
+    }
+    QStringList ids;
+    for (auto &a : agents)
+        ids << a->send(cmd("claim", conversation));
+    int won = 0, lost = 0;
+    for (int i = 0; i < 20; ++i) {
+        const QJsonObject r = agents[i]->reply(ids[i]);
+        if (isAck(r))
+            ++won;
+        else if (errorCode(r) == QLatin1String("conflict"))
+            ++lost;
+    }
+    QCOMPARE(won, 1);
+    QCOMPARE(lost, 19);
+    auto c = m_fx->hub().store().conversation(conversation);
+    QCOMPARE(c->state, ConversationState::Assigned);
+}
+
+void TestHubLive::resumeAfterCutHasNoGapAndNoDuplicate()
+{
+    const User alice = m_fx->addUser(QStringLiteral("alice"), Role::Agent);
+    const QString token = m_fx->tokenFor(alice);
+    auto agent = m_fx->agentWithToken(token);
+    QVERIFY(agent);
+    auto customer = m_fx->customer(QStringLiteral("browser-key-resume-01"));
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(HubFixture::say(*customer, QStringLiteral("before cut %1").arg(i)) > 0);
+    agent->waitFor([](const QJsonObject &f) { return isEventOf(f, "message.created") && eventText(f) == QLatin1String("before cut 2"); });
+    qint64 lastSeq = 0;
+    for (const QJsonObject &e : agent->ofType(QStringLiteral("event")))
+        lastSeq = std::max(lastSeq, e.value(QStringLiteral("seq")).toInteger());
+    QVERIFY(lastSeq > 0);
+
+    agent->socket.abort(); // the network goes away mid-stream
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(HubFixture::say(*customer, QStringLiteral("during cut %1").arg(i)) > 0);
+
+    auto resumed = m_fx->agentWithToken(token, lastSeq);
+    QVERIFY(resumed);
+    QCOMPARE(resumed->ofType(QStringLiteral("snapshot")).size(), 0);
+    const QList<QJsonObject> events = resumed->ofType(QStringLiteral("event"));
+    QVERIFY(!events.isEmpty());
+    qint64 expected = lastSeq + 1;
+    QStringList texts;
+    for (const QJsonObject &e : events) {
+        QCOMPARE(e.value(QStringLiteral("seq")).toInteger(), expected++); // consecutive: no gap, no duplicate
+        if (isEventOf(e, "message.created"))
+            texts << eventText(e);
+    }
+    QCOMPARE(expected - 1, m_fx->hub().lastSeq());
+    QCOMPARE(texts, (QStringList{QStringLiteral("during cut 0"), QStringLiteral("during cut 1"), QStringLiteral("during cut 2"),
+                                 QStringLiteral("during cut 3"), QStringLiteral("during cut 4")}));
+
+    // Live events continue after the replay.
+    QVERIFY(HubFixture::say(*customer, QStringLiteral("after resume")) > 0);
+    QVERIFY(!resumed->waitFor([](const QJsonObject &f) { return isEventOf(f, "message.created") && eventText(f) == QLatin1String("after resume"); }).isEmpty());
+}
+
+void TestHubLive::resumeTooFarBehindGetsSnapshot()
+{
+    m_fx = std::make_unique<HubFixture>();
+    HubSettings settings;
+    settings.replayLimit = 3;
+    QVERIFY(m_fx->start(settings));
+    const User alice = m_fx->addUser(QStringLiteral("alice"), Role::Agent);
+    auto customer = m_fx->customer(QStringLiteral("browser-key-snapshot-1"));
+    for (int i = 0; i < 4; ++i)
+        QVERIFY(HubFixture::say(*customer, QStringLiteral("message %1").arg(i)) > 0);
+    auto agent = m_fx->agent(alice, 0);
+    QVERIFY(agent);
+    const auto snapshots = agent->ofType(QStringLiteral("snapshot"));
+    QCOMPARE(snapshots.size(), 1);
+    QCOMPARE(snapshots.first().value(QStringLiteral("conversations")).toArray().size(), 1);
+    QCOMPARE(snapshots.first().value(QStringLiteral("seq")).toInteger(), m_fx->hub().lastSeq());
+    QCOMPARE(agent->ofType(QStringLiteral("event")).size(), 0);
+}
+
+void TestHubLive::retriedCommandIsAppliedOnce()
+{
+    const User alice = m_fx->addUser(QStringLiteral("alice"), Role::Agent);
+    auto agent = m_fx->agent(alice);
+    auto customer = m_fx->customer(QStringLiteral("browser-key-retry-001"));
+    const qint64 conversation = HubFixture::say(*customer, QStringLiteral("hello"));
+    QVERIFY(isAck(agent->reply(agent->send(cmd("claim", conversation)))));
+
+    // Sent twice back to back (as a client does when it is unsure the first arrived) and again later.
+    QJsonObject reply = cmd("send", conversation, {{QStringLiteral("text"), QStringLiteral("once only")},
+                                                   {QStringLiteral("id"), QStringLiteral("reply-1")}});
+    agent->send(reply);
+    agent->send(reply);
+    QTRY_COMPARE_WITH_TIMEOUT(agent->ofType(QStringLiteral("ack")).size(), 4, 20000); // hello, claim, 2× send
+    agent->send(reply);
+    QTRY_COMPARE_WITH_TIMEOUT(agent->ofType(QStringLiteral("ack")).size(), 5, 20000);
+    QSet<qint64> messageIds;
+    for (const QJsonObject &a : agent->ofType(QStringLiteral("ack")))
+        if (a.value(QStringLiteral("id")).toString() == QLatin1String("reply-1"))
+            messageIds.insert(a.value(QStringLiteral("message")).toObject().value(QStringLiteral("id")).toInteger());
+    QCOMPARE(messageIds.size(), 1);
+
+    // The same for a customer message.
+    QJsonObject again{{QStringLiteral("type"), QStringLiteral("message")}, {QStringLiteral("id"), QStringLiteral("m-1")},
+                      {QStringLiteral("text"), QStringLiteral("are you there?")}};
+    customer->send(again);
+    customer->send(again);
+    QVERIFY(isAck(customer->reply(QStringLiteral("m-1"))));
+    QTRY_COMPARE_WITH_TIMEOUT(customer->ofType(QStringLiteral("ack")).size(), 4, 20000); // hello, first message, 2× m-1
+
+    auto messages = m_fx->hub().store().messages(conversation, 0, 0, 100, true);
+    QStringList texts;
+    for (const Message &m : messages.value())
+        texts << m.text;
+    QCOMPARE(texts, (QStringList{QStringLiteral("hello"), QStringLiteral("once only"), QStringLiteral("are you there?")}));
+}
+
+void TestHubLive::customerReconnectContinuesConversation()
+{
+    const QString key = QStringLiteral("browser-key-reload-01");
+    qint64 conversation = 0;
+    {
+        auto first = m_fx->customer(key, QStringLiteral("Lee"));
+        conversation = HubFixture::say(*first, QStringLiteral("第一句"));
+        QVERIFY(conversation > 0);
+    }
+    auto again = std::make_unique<WsClient>();
+    QVERIFY(again->open(m_fx->wsUrl(QStringLiteral("/ws/customer"))));
+    const QJsonObject ack = again->reply(again->send({{QStringLiteral("type"), QStringLiteral("hello")},
+                                                      {QStringLiteral("customerKey"), key}}));
+    QVERIFY(isAck(ack));
+    QCOMPARE(ack.value(QStringLiteral("conversation")).toObject().value(QStringLiteral("id")).toInteger(), conversation);
+    QCOMPARE(ack.value(QStringLiteral("messages")).toArray().size(), 1);
+    QCOMPARE(HubFixture::say(*again, QStringLiteral("第二句")), conversation);
+
+    // Another browser gets its own conversation.
+    auto other = m_fx->customer(QStringLiteral("browser-key-other-001"));
+    const qint64 otherConversation = HubFixture::say(*other, QStringLiteral("hi"));
+    QVERIFY(otherConversation != conversation);
+}
+
+void TestHubLive::rolesAreEnforcedByTheHub()
+{
+    const User alice = m_fx->addUser(QStringLiteral("alice"), Role::Agent);
+    const User bob = m_fx->addUser(QStringLiteral("bob"), Role::Agent);
+    const User tina = m_fx->addUser(QStringLiteral("tina"), Role::Trainer);
+    const User sam = m_fx->addUser(QStringLiteral("sam"), Role::Supervisor);
+    auto a = m_fx->agent(alice), b = m_fx->agent(bob), t = m_fx->agent(tina), s = m_fx->agent(sam);
+    auto customer = m_fx->customer(QStringLiteral("browser-key-roles-001"));
+    const qint64 conversation = HubFixture::say(*customer, QStringLiteral("help"));
+
+    QCOMPARE(errorCode(t->reply(t->send(cmd("claim", conversation)))), QStringLiteral("forbidden"));
+    QVERIFY(isAck(a->reply(a->send(cmd("claim", conversation)))));
+    QCOMPARE(errorCode(b->reply(b->send(cmd("send", conversation, {{QStringLiteral("text"), QStringLiteral("hijack")}})))),
+             QStringLiteral("forbidden"));
+    QCOMPARE(errorCode(b->reply(b->send(cmd("close", conversation)))), QStringLiteral("forbidden"));
+    QCOMPARE(errorCode(b->reply(b->send(cmd("transfer", conversation, {{QStringLiteral("to"), QStringLiteral("bob")}})))),
+             QStringLiteral("forbidden"));
+    QCOMPARE(errorCode(t->reply(t->send(cmd("send", conversation, {{QStringLiteral("text"), QStringLiteral("x")}})))),
+             QStringLiteral("forbidden"));
+    // Nothing the refused commands tried was written.
+    QCOMPARE(m_fx->hub().store().messages(conversation, 0, 0, 100, true)->size(), 1);
+
+    // A supervisor may move someone else's conversation; a trainer cannot receive one.
+    QCOMPARE(errorCode(s->reply(s->send(cmd("transfer", conversation, {{QStringLiteral("to"), QStringLiteral("tina")}})))),
+             QStringLiteral("invalid_field"));
+    QVERIFY(isAck(s->reply(s->send(cmd("transfer", conversation, {{QStringLiteral("to"), QStringLiteral("bob")},
+                                                                  {QStringLiteral("note"), QStringLiteral("VIP customer")}})))));
+    QCOMPARE(m_fx->hub().store().conversation(conversation)->assigneeId, bob.id);
+    // Trainers still see the queue and transcripts (notes included).
+    const QJsonObject history = t->reply(t->send(cmd("history", conversation)));
+    QVERIFY(isAck(history));
+    QCOMPARE(history.value(QStringLiteral("messages")).toArray().size(), 2);
+}
+
+void TestHubLive::capacityLimitIsEnforced()
+{
+    m_fx = std::make_unique<HubFixture>();
+    HubSettings settings;
+    settings.agentCapacity = 2;
+    QVERIFY(m_fx->start(settings));
+    auto agent = m_fx->agent(m_fx->addUser(QStringLiteral("alice"), Role::Agent));
+    std::vector<std::unique_ptr<WsClient>> customers;
+    QList<qint64> conversations;
+    for (int i = 0; i < 3; ++i) {
+        customers.push_back(m_fx->customer(QStringLiteral("browser-key-capacity-%1").arg(i)));
+        conversations << HubFixture::say(*customers.back(), QStringLiteral("q%1").arg(i));
+    }
+    QVERIFY(isAck(agent->reply(agent->send(cmd("claim", conversations[0])))));
+    QVERIFY(isAck(agent->reply(agent->send(cmd("claim", conversations[1])))));
+    QCOMPARE(errorCode(agent->reply(agent->send(cmd("claim", conversations[2])))), QStringLiteral("capacity_reached"));
+    QVERIFY(isAck(agent->reply(agent->send(cmd("close", conversations[0])))));
+    QVERIFY(isAck(agent->reply(agent->send(cmd("claim", conversations[2])))));
+}
+
+void TestHubLive::releaseTransferAndClose()
+{
+    const User alice = m_fx->addUser(QStringLiteral("alice"), Role::Agent);
+    m_fx->addUser(QStringLiteral("bob"), Role::Agent);
+    auto a = m_fx->agent(alice);
+    auto customer = m_fx->customer(QStringLiteral("browser-key-lifecycle"));
+    const qint64 conversation = HubFixture::say(*customer, QStringLiteral("question"));
+    QVERIFY(isAck(a->reply(a->send(cmd("claim", conversation)))));
+    QVERIFY(isAck(a->reply(a->send(cmd("release", conversation)))));
+    QCOMPARE(m_fx->hub().store().conversation(conversation)->state, ConversationState::Waiting);
+    QVERIFY(isAck(a->reply(a->send(cmd("claim", conversation)))));
+    QVERIFY(isAck(a->reply(a->send(cmd("transfer", conversation, {{QStringLiteral("to"), QStringLiteral("bob")},
+                                                                  {QStringLiteral("note"), QStringLiteral("客户要求退款，请跟进")}})))));
+    const QJsonObject transferred = a->waitFor([](const QJsonObject &f) {
+        return isEventOf(f, "conversation.updated")
+               && f.value(QStringLiteral("data")).toObject().value(QStringLiteral("change")).toString() == QLatin1String("transferred");
+    });
+    QCOMPARE(transferred.value(QStringLiteral("data")).toObject().value(QStringLiteral("note")).toString(), QStringLiteral("客户要求退款，请跟进"));
+    QCOMPARE(transferred.value(QStringLiteral("data")).toObject().value(QStringLiteral("by")).toString(), QStringLiteral("alice"));
+    // The note is internal: the customer never receives it.
+    QVERIFY(isAck(a->reply(a->send({{QStringLiteral("type"), QStringLiteral("ping")}}))));
+    for (const QJsonObject &m : customer->ofType(QStringLiteral("message")))
+        QVERIFY(m.value(QStringLiteral("message")).toObject().value(QStringLiteral("sender")).toString() != QLatin1String("note"));
+
+    auto b = m_fx->agent(m_fx->hub().store().userByName(QStringLiteral("bob"))->user);
+    QVERIFY(isAck(b->reply(b->send(cmd("close", conversation)))));
+    const QJsonObject closed = customer->waitFor([](const QJsonObject &f) {
+        return f.value(QStringLiteral("type")).toString() == QLatin1String("state")
+               && f.value(QStringLiteral("conversation")).toObject().value(QStringLiteral("state")).toString() == QLatin1String("closed");
+    });
+    QVERIFY(!closed.isEmpty());
+    // Writing again after closing starts a new conversation.
+    const qint64 next = HubFixture::say(*customer, QStringLiteral("one more thing"));
+    QVERIFY(next > conversation);
+}
+
+void TestHubLive::passwordSignIn()
+{
+    const qint64 now = HubFixture::now();
+    QVERIFY(m_fx->hub().store().addUser(QStringLiteral("carol"), QStringLiteral("Carol"), Role::Agent,
+                                        auth::hashPassword(QStringLiteral("correct horse")), now).ok());
+    auto customer = m_fx->customer(QStringLiteral("browser-key-login-001"));
+    QVERIFY(HubFixture::say(*customer, QStringLiteral("waiting customer")) > 0);
+
+    WsClient wrong;
+    QVERIFY(wrong.open(m_fx->wsUrl(QStringLiteral("/ws/agent"))));
+    const QJsonObject refused = wrong.reply(wrong.send({{QStringLiteral("type"), QStringLiteral("login")},
+                                                        {QStringLiteral("username"), QStringLiteral("carol")},
+                                                        {QStringLiteral("password"), QStringLiteral("wrong horse")}}));
+    QCOMPARE(errorCode(refused), QStringLiteral("unauthenticated"));
+    QCOMPARE(errorCode(wrong.reply(wrong.send({{QStringLiteral("type"), QStringLiteral("claim")}, {QStringLiteral("conversationId"), 1}}))),
+             QStringLiteral("unauthenticated"));
+
+    WsClient right;
+    QVERIFY(right.open(m_fx->wsUrl(QStringLiteral("/ws/agent"))));
+    const QJsonObject ack = right.reply(right.send({{QStringLiteral("type"), QStringLiteral("login")},
+                                                    {QStringLiteral("username"), QStringLiteral("carol")},
+                                                    {QStringLiteral("password"), QStringLiteral("correct horse")}}));
+    QVERIFY(isAck(ack));
+    QVERIFY(ack.value(QStringLiteral("token")).toString().size() >= 40);
+    QCOMPARE(ack.value(QStringLiteral("user")).toObject().value(QStringLiteral("role")).toString(), QStringLiteral("agent"));
+    const auto snapshots = right.ofType(QStringLiteral("snapshot"));
+    QCOMPARE(snapshots.size(), 1);
+    QCOMPARE(snapshots.first().value(QStringLiteral("conversations")).toArray().size(), 1);
+
+    // The token resumes on a new connection.
+    auto resumed = m_fx->agentWithToken(ack.value(QStringLiteral("token")).toString());
+    QVERIFY(resumed);
+}
+
+QTEST_GUILESS_MAIN(TestHubLive)
+#include "tst_hub_live.moc"
