@@ -51,7 +51,8 @@ void CustomerSession::hello(const protocol::Frame &frame)
     m_actor.locale = frame.body.value(QStringLiteral("locale")).toString().left(16);
     m_actor.channel = QStringLiteral("web");
 
-    auto open = m_hub.store().openConversationForCustomer(m_actor.customerKeyHash);
+    // The newest conversation, even when closed: a reload still shows how it ended.
+    auto open = m_hub.store().latestConversationForCustomer(m_actor.customerKeyHash);
     if (!open.ok())
         return sendError(frame.id, err(errc::Internal, open.error().message));
     QJsonObject ack;

@@ -4,6 +4,7 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QLoggingCategory>
+#include <QMetaMethod>
 #include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -130,9 +131,24 @@ public:
     using QTcpServer::QTcpServer;
     void hand(QTcpSocket *socket)
     {
-        addPendingConnection(socket);
-        emit newConnection();
+        m_pending.append(socket);
+        // QAbstractHttpServer (6.4) listens to this private signal; addPendingConnection() would
+        // emit it too but route the socket through the base class, which warns when not listening.
+        static const QMetaMethod available = QMetaMethod::fromSignal(&QTcpServer::pendingConnectionAvailable);
+        available.invoke(this, Qt::DirectConnection);
     }
+    bool hasPendingConnections() const override { return !m_pending.isEmpty(); }
+    QTcpSocket *nextPendingConnection() override
+    {
+        while (!m_pending.isEmpty()) {
+            if (QTcpSocket *s = m_pending.takeFirst())
+                return s;
+        }
+        return nullptr;
+    }
+
+private:
+    QList<QPointer<QTcpSocket>> m_pending;
 };
 
 /// The listening socket: reads each connection's request head and sends it either to the

@@ -114,6 +114,8 @@ public:
     Result<Conversation> conversation(qint64 id);
     /// The customer's newest conversation that is not closed, if any.
     Result<std::optional<Conversation>> openConversationForCustomer(const QByteArray &customerKeyHash);
+    /// The customer's newest conversation in any state (a closed one is still shown on reload).
+    Result<std::optional<Conversation>> latestConversationForCustomer(const QByteArray &customerKeyHash);
     /// Every conversation that is not closed, oldest first (the queue snapshot).
     Result<QList<Conversation>> openConversations();
     /// Moves a conversation to `to` only if its state is currently `from` (and, when

@@ -143,6 +143,23 @@ Store::openConversationForCustomer(const QByteArray &customerKeyHash)
     return std::optional<Conversation>(readConversation(q));
 }
 
+Result<std::optional<Conversation>>
+Store::latestConversationForCustomer(const QByteArray &customerKeyHash)
+{
+    if (customerKeyHash.isEmpty())
+        return std::optional<Conversation>();
+    static const QString sql = conversationSelect()
+                               + QStringLiteral("WHERE c.customer_key_hash = :customer_key_hash"
+                                                " ORDER BY c.id DESC LIMIT 1");
+    Query q(*d, sql);
+    q.bind(":customer_key_hash", customerKeyHash);
+    if (!q.exec())
+        return q.error();
+    if (!q.next())
+        return std::optional<Conversation>();
+    return std::optional<Conversation>(readConversation(q));
+}
+
 Result<QList<Conversation>> Store::openConversations()
 {
     static const QString sql =

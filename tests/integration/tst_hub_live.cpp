@@ -329,6 +329,13 @@ void TestHubLive::releaseTransferAndClose()
                && f.value(QStringLiteral("conversation")).toObject().value(QStringLiteral("state")).toString() == QLatin1String("closed");
     });
     QVERIFY(!closed.isEmpty());
+    // A reload still shows the closed conversation and how it ended.
+    WsClient reloaded;
+    QVERIFY(reloaded.open(m_fx->wsUrl(QStringLiteral("/ws/customer"))));
+    const QJsonObject hello = reloaded.reply(reloaded.send({{QStringLiteral("type"), QStringLiteral("hello")},
+                                                           {QStringLiteral("customerKey"), QStringLiteral("browser-key-lifecycle")}}));
+    QCOMPARE(hello.value(QStringLiteral("conversation")).toObject().value(QStringLiteral("state")).toString(), QStringLiteral("closed"));
+    QCOMPARE(hello.value(QStringLiteral("messages")).toArray().size(), 1); // the internal note is not shown
     // Writing again after closing starts a new conversation.
     const qint64 next = HubFixture::say(*customer, QStringLiteral("one more thing"));
     QVERIFY(next > conversation);

@@ -689,6 +689,12 @@ void TestStore::conversationTransitions()
     QCOMPARE(after[0].id, api.id);
     TAKE(none, store->openConversationForCustomer(customer));
     QVERIFY(!none.has_value());
+    TAKE(latest, store->latestConversationForCustomer(customer));
+    QVERIFY(latest.has_value());
+    QCOMPARE(latest->id, id);
+    QCOMPARE(latest->state, ConversationState::Closed);
+    TAKE(nobody, store->latestConversationForCustomer(sha("stranger")));
+    QVERIFY(!nobody.has_value());
     TAKE(ghost, store->transition(987654, ConversationState::Waiting, ConversationState::Closed, 0,
                                   0, kNow));
     QVERIFY(!ghost);
