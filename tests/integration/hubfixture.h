@@ -5,6 +5,8 @@
 #include "wsclient.h"
 
 #include <QDateTime>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -17,14 +19,15 @@ namespace tandem::test {
 class HubFixture
 {
 public:
-    bool start(HubSettings settings = {}, HubConfig config = {})
+    /// `port` 0 picks a free one; a restart passes the previous port (same database file).
+    bool start(HubSettings settings = {}, HubConfig config = {}, quint16 port = 0)
     {
         if (!m_dir.isValid())
             return false;
         config.address = QHostAddress::LocalHost;
-        config.port = 0;
-        config.database.kind = DatabaseUrl::Kind::Sqlite;
-        config.database.path = m_dir.filePath(QStringLiteral("hub.db"));
+        config.port = port;
+        if (!chooseDatabase(config.database))
+            return false;
         config.settings = settings;
         auto hub = Hub::start(config);
         if (!hub.ok()) {
@@ -116,7 +119,51 @@ public:
     static qint64 now() { return QDateTime::currentMSecsSinceEpoch(); }
 
 private:
+    /// SQLite in a temp dir, or (TANDEM_TEST_HUB_BACKEND=postgresql) the test cluster at
+    /// TANDEM_TEST_PG_URL, emptied first so every test starts from a fresh schema.
+    bool chooseDatabase(DatabaseUrl &url)
+    {
+        if (qEnvironmentVariable("TANDEM_TEST_HUB_BACKEND") != QLatin1String("postgresql")) {
+            url.kind = DatabaseUrl::Kind::Sqlite;
+            url.path = m_dir.filePath(QStringLiteral("hub.db"));
+            return true;
+        }
+        auto parsed = DatabaseUrl::parse(qEnvironmentVariable("TANDEM_TEST_PG_URL"));
+        if (!parsed.ok()) {
+            qWarning() << "TANDEM_TEST_HUB_BACKEND=postgresql needs TANDEM_TEST_PG_URL:" << parsed.error().message;
+            return false;
+        }
+        url = parsed.value();
+        if (m_databaseReset)
+            return true; // a restart keeps what the first start wrote
+        m_databaseReset = true;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("fixture-reset"));
+            db.setHostName(url.host);
+            db.setPort(url.port);
+            db.setUserName(url.user);
+            db.setPassword(url.password);
+            db.setDatabaseName(url.databaseName);
+            if (!db.open()) {
+                qWarning() << "cannot reach the test PostgreSQL";
+                return false;
+            }
+            QSqlQuery q(db);
+            q.exec(QStringLiteral("SET client_min_messages TO WARNING"));
+            q.exec(QStringLiteral("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"));
+            QStringList tables;
+            while (q.next())
+                tables << q.value(0).toString();
+            for (const QString &t : tables)
+                QSqlQuery(db).exec(QStringLiteral("DROP TABLE IF EXISTS \"%1\" CASCADE").arg(t));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("fixture-reset"));
+        return true;
+    }
+
     QTemporaryDir m_dir;
+    bool m_databaseReset = false;
     std::unique_ptr<Hub> m_hub;
 };
 
