@@ -19,7 +19,7 @@ namespace tandem {
 
 namespace {
 
-Q_LOGGING_CATEGORY(lcText, "tandem.core.text")
+Q_LOGGING_CATEGORY(lcText, "tandem.core.text", QtInfoMsg)
 
 // Stop words are matched against the normalised surface form (before stemming), after the
 // Traditional→Simplified fold, so the Chinese list is Simplified only. Chinese entries follow

@@ -2,6 +2,7 @@
 
 #include "auth.h"
 #include "hub.h"
+#include "simulator.h"
 #include "store.h"
 
 #include <QCommandLineParser>
@@ -51,6 +52,7 @@ Commands:
   apikey add NAME            create an API key for an integration; printed once
   apikey list                list API keys (never the keys themselves)
   apikey revoke NAME         revoke an API key
+  simulate --hub URL         open simulated customer connections that speak from a script
 
 Every command takes --database sqlite:PATH or postgresql://USER:PASS@HOST:PORT/DB.
 Run 'tandem-hub COMMAND --help' for the options of one command.
@@ -331,6 +333,67 @@ int serveCommand(const QStringList &args)
     return rc;
 }
 
+int simulateCommand(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("hub"), QStringLiteral("The hub's address, e.g. http://127.0.0.1:8080."),
+                      QStringLiteral("url"), QStringLiteral("http://127.0.0.1:8080")});
+    parser.addOption({QStringLiteral("rate"), QStringLiteral("New customers per minute."),
+                      QStringLiteral("n"), QStringLiteral("6")});
+    parser.addOption({QStringLiteral("customers"), QStringLiteral("How many customers in all."),
+                      QStringLiteral("n"), QStringLiteral("20")});
+    parser.addOption({QStringLiteral("script"),
+                      QStringLiteral("A tandem-simulation JSON file (default: the built-in bilingual "
+                                     "demo script)."),
+                      QStringLiteral("file")});
+    parser.addOption({QStringLiteral("time-scale"),
+                      QStringLiteral("Multiplies the script's pauses (0.1 = ten times faster)."),
+                      QStringLiteral("x"), QStringLiteral("1")});
+    parser.addOption({QStringLiteral("seed"), QStringLiteral("Random seed, for a repeatable run."),
+                      QStringLiteral("n"), QStringLiteral("0")});
+    int code = 0;
+    if (!parse(parser, args, QStringLiteral("Simulate customers: real customer WebSocket connections "
+                                            "that speak Simplified Chinese, Traditional Chinese and "
+                                            "English from a script, including impatient and unhappy "
+                                            "customers."),
+               code))
+        return code;
+    const QUrl hub(parser.value(QStringLiteral("hub")));
+    if (!hub.isValid() || (hub.scheme() != QLatin1String("http") && hub.scheme() != QLatin1String("https")))
+        return fail(QStringLiteral("--hub wants an http:// or https:// address"));
+    bool ok1 = false, ok2 = false, ok3 = false, ok4 = false;
+    const double rate = parser.value(QStringLiteral("rate")).toDouble(&ok1);
+    const int total = parser.value(QStringLiteral("customers")).toInt(&ok2);
+    const double scale = parser.value(QStringLiteral("time-scale")).toDouble(&ok3);
+    const quint32 seed = parser.value(QStringLiteral("seed")).toUInt(&ok4);
+    if (!ok1 || rate <= 0 || rate > 60000)
+        return fail(QStringLiteral("--rate wants a number of customers per minute above 0"));
+    if (!ok2 || total < 1 || total > 100000)
+        return fail(QStringLiteral("--customers wants a number from 1 to 100000"));
+    if (!ok3 || scale < 0 || scale > 100)
+        return fail(QStringLiteral("--time-scale wants a number from 0 to 100"));
+    if (!ok4)
+        return fail(QStringLiteral("--seed wants a non-negative number"));
+    auto script = parser.isSet(QStringLiteral("script"))
+                      ? SimulationScript::fromFile(parser.value(QStringLiteral("script")))
+                      : SimulationScript::builtIn();
+    if (!script.ok())
+        return fail(script.error().message);
+
+    CustomerSimulator simulator(hub, script.value());
+    QObject::connect(&simulator, &CustomerSimulator::finished, qApp, [&simulator] {
+        const auto &s = simulator.stats();
+        out() << "Done: " << s.started << " customers, " << s.messagesAcknowledged << "/" << s.messagesSent
+              << " messages acknowledged, " << s.repliesReceived << " replies received, " << s.errors
+              << " errors" << Qt::endl;
+        QCoreApplication::exit(s.started > 0 && s.messagesAcknowledged == 0 ? 1 : 0);
+    });
+    err() << "Simulating " << total << " customers at " << rate << "/min against " << hub.toString()
+          << " (Ctrl+C to stop)" << Qt::endl;
+    simulator.start(rate, total, scale, seed);
+    return QCoreApplication::exec();
+}
+
 } // namespace
 
 int run(const QStringList &arguments)
@@ -345,6 +408,8 @@ int run(const QStringList &arguments)
         return userCommand(rest);
     if (command == QLatin1String("apikey"))
         return apikeyCommand(rest);
+    if (command == QLatin1String("simulate"))
+        return simulateCommand(rest);
     if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
         out() << "tandem-hub " << QCoreApplication::applicationVersion() << Qt::endl;
         return 0;

@@ -238,7 +238,18 @@ HttpFront::HttpFront(Handler handler, QObject *parent)
     , m_server(std::make_unique<Server>(std::move(handler)))
 {
     m_dispatch = new Dispatch(m_server.get());
-    m_server->bind(m_dispatch);
+    {
+        // bind() warns that the dispatch server is not listening; it never will, by design.
+        static QLoggingCategory::CategoryFilter previous = nullptr;
+        previous = QLoggingCategory::installFilter([](QLoggingCategory *category) {
+            if (qstrcmp(category->categoryName(), "qt.httpserver") == 0)
+                category->setEnabled(QtWarningMsg, false);
+            else if (previous)
+                previous(category);
+        });
+        m_server->bind(m_dispatch);
+        QLoggingCategory::installFilter(previous);
+    }
     m_webSockets = new QWebSocketServer(QStringLiteral("tandem-hub"), QWebSocketServer::NonSecureMode, this);
     connect(m_webSockets, &QWebSocketServer::newConnection, this, [this] {
         while (m_webSockets->hasPendingConnections()) {

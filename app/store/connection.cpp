@@ -5,7 +5,7 @@
 
 namespace tandem {
 
-Q_LOGGING_CATEGORY(lcStore, "tandem.store.sql")
+Q_LOGGING_CATEGORY(lcStore, "tandem.store.sql", QtInfoMsg)
 
 Connection::Connection(QSqlDatabase database, DatabaseUrl::Kind kind)
     : m_db(std::move(database))
