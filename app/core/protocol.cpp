@@ -30,6 +30,7 @@ const Command kCommands[] = {
     {Channel::Agent, "hello", {{"token", FieldType::String}, {"lastSeq", FieldType::OptionalInteger}}},
     {Channel::Agent, "logout", {}},
     {Channel::Agent, "ping", {}},
+    {Channel::Agent, "users", {}},
     {Channel::Agent, "claim", {{"conversationId", FieldType::Integer}}},
     {Channel::Agent, "release", {{"conversationId", FieldType::Integer}}},
     {Channel::Agent,

@@ -56,6 +56,8 @@ void AgentSession::handle(const protocol::Frame &frame)
         return send(protocol::ack(frame.id, {{QStringLiteral("seq"), m_hub.lastSeq()}}));
     if (frame.type == QLatin1String("history"))
         return history(frame);
+    if (frame.type == QLatin1String("users"))
+        return users(frame);
     if (frame.type == QLatin1String("logout"))
         return logout(frame);
 
@@ -203,6 +205,27 @@ void AgentSession::history(const protocol::Frame &frame)
     send(protocol::ack(frame.id, {{QStringLiteral("conversation"), conversation->toJson()},
                                   {QStringLiteral("messages"), list},
                                   {QStringLiteral("complete"), messages->size() < limit}}));
+}
+
+void AgentSession::users(const protocol::Frame &frame)
+{
+    auto all = m_hub.store().users();
+    if (!all.ok())
+        return sendError(frame.id, err(errc::Internal, all.error().message));
+    QJsonArray list;
+    for (const User &u : all.value()) {
+        if (u.disabled)
+            continue;
+        QJsonObject o = u.toJson();
+        o.remove(QStringLiteral("disabled"));
+        o.insert(QStringLiteral("online"), m_hub.isOnline(u.id));
+        if (permissions::canWorkConversations(u.role)) {
+            auto count = m_hub.store().assignedCount(u.id);
+            o.insert(QStringLiteral("assigned"), count.ok() ? count.value() : 0);
+        }
+        list.append(o);
+    }
+    send(protocol::ack(frame.id, {{QStringLiteral("users"), list}}));
 }
 
 void AgentSession::logout(const protocol::Frame &frame)

@@ -27,6 +27,7 @@ private:
     void login(const protocol::Frame &frame);
     void hello(const protocol::Frame &frame);
     void history(const protocol::Frame &frame);
+    void users(const protocol::Frame &frame);
     void logout(const protocol::Frame &frame);
     void becomeReady(const User &user, const QString &id, QJsonObject ackExtra, qint64 lastSeq);
     /// Replays events after lastSeq, or sends a snapshot when that is impossible.

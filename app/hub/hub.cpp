@@ -1,10 +1,12 @@
 #include "hub.h"
 
 #include "agentsession.h"
+#include "auth.h"
 #include "customersession.h"
 #include "httpfront.h"
 #include "restapi.h"
 
+#include <QDateTime>
 #include <QLoggingCategory>
 #include <QWebSocket>
 
@@ -110,6 +112,37 @@ bool Hub::beginLogin()
 }
 
 void Hub::endLogin() { --m_loginsInFlight; }
+
+bool Hub::isOnline(qint64 userId) const
+{
+    for (const AgentSession *a : m_agents) {
+        if (a->user().id == userId)
+            return true;
+    }
+    return false;
+}
+
+Result<QString> Hub::createLocalSession(const QString &username, const QString &displayName, Role role)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    auto existing = m_store->userByName(username);
+    qint64 userId = 0;
+    if (existing.ok()) {
+        userId = existing->user.id;
+    } else {
+        // Zero iterations never verify: the account cannot sign in with a password.
+        const PasswordHash none{auth::secretHash(auth::randomToken()), auth::secretHash(auth::randomToken()), 0};
+        auto id = m_store->addUser(username, displayName, role, none, now);
+        if (!id.ok())
+            return id.error();
+        userId = id.value();
+    }
+    const QString token = auth::randomToken();
+    if (Status s = m_store->addSession(auth::secretHash(token), userId, now, now + m_config.settings.sessionTtlMs);
+        !s.ok())
+        return s.error();
+    return token;
+}
 
 void Hub::addAgent(AgentSession *session) { m_agents.insert(session); }
 

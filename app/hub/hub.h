@@ -58,6 +58,11 @@ public:
     QThreadPool &passwordPool() { return m_passwordPool; }
 
     qint64 lastSeq() const { return m_lastSeq; }
+    /// Whether the user has a signed-in desktop connected right now.
+    bool isOnline(qint64 userId) const;
+    /// For the desktop's embedded default: the local account (created on first use, with no
+    /// password, so it can only be used from this process) and a session token for it.
+    Result<QString> createLocalSession(const QString &username, const QString &displayName, Role role);
     int agentCount() const { return int(m_agents.size()); }
     int customerCount() const { return m_customerCount; }
 

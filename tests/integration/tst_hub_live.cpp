@@ -49,6 +49,7 @@ private slots:
     void capacityLimitIsEnforced();
     void releaseTransferAndClose();
     void passwordSignIn();
+    void usersListAndLocalSession();
 
 private:
     std::unique_ptr<HubFixture> m_fx;
@@ -373,6 +374,36 @@ void TestHubLive::passwordSignIn()
     // The token resumes on a new connection.
     auto resumed = m_fx->agentWithToken(ack.value(QStringLiteral("token")).toString());
     QVERIFY(resumed);
+}
+
+void TestHubLive::usersListAndLocalSession()
+{
+    // The embedded default's local account: usable through its session, never by password.
+    auto token = m_fx->hub().createLocalSession(QStringLiteral("me"), QStringLiteral("Me"), Role::Admin);
+    QVERIFY2(token.ok(), qPrintable(token.error().message));
+    auto local = m_fx->agentWithToken(token.value());
+    QVERIFY(local);
+    WsClient guess;
+    QVERIFY(guess.open(m_fx->wsUrl(QStringLiteral("/ws/agent"))));
+    QCOMPARE(errorCode(guess.reply(guess.send({{QStringLiteral("type"), QStringLiteral("login")},
+                                               {QStringLiteral("username"), QStringLiteral("me")},
+                                               {QStringLiteral("password"), QString()}}))),
+             QStringLiteral("unauthenticated"));
+    // A second start reuses the account.
+    QVERIFY(m_fx->hub().createLocalSession(QStringLiteral("me"), QStringLiteral("Me"), Role::Admin).ok());
+
+    m_fx->addUser(QStringLiteral("bob"), Role::Agent);
+    m_fx->addUser(QStringLiteral("tina"), Role::Trainer);
+    QVERIFY(m_fx->hub().store().setUserDisabled(QStringLiteral("tina"), true).ok());
+    const QJsonObject ack = local->reply(local->send({{QStringLiteral("type"), QStringLiteral("users")}}));
+    QVERIFY(isAck(ack));
+    QMap<QString, QJsonObject> byName;
+    for (const QJsonValue &u : ack.value(QStringLiteral("users")).toArray())
+        byName.insert(u.toObject().value(QStringLiteral("username")).toString(), u.toObject());
+    QCOMPARE(byName.keys(), (QStringList{QStringLiteral("bob"), QStringLiteral("me")})); // disabled users are left out
+    QCOMPARE(byName[QStringLiteral("me")].value(QStringLiteral("online")).toBool(), true);
+    QCOMPARE(byName[QStringLiteral("bob")].value(QStringLiteral("online")).toBool(), false);
+    QCOMPARE(byName[QStringLiteral("bob")].value(QStringLiteral("assigned")).toInt(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestHubLive)
