@@ -10,6 +10,8 @@
 #include <QWebSocket>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <limits>
+
 namespace tandem {
 
 Q_LOGGING_CATEGORY(lcAgent, "tandem.hub.agent", QtInfoMsg)
@@ -189,7 +191,9 @@ Result<bool> AgentSession::synchronise(qint64 lastSeq)
 void AgentSession::history(const protocol::Frame &frame)
 {
     const qint64 conversationId = frame.body.value(QStringLiteral("conversationId")).toInteger();
-    const qint64 beforeId = frame.body.value(QStringLiteral("beforeId")).toInteger();
+    // Without beforeId: the newest page (what a desktop shows first).
+    const qint64 beforeId = frame.body.value(QStringLiteral("beforeId")).toInteger(
+        std::numeric_limits<qint64>::max());
     const int limit = std::clamp(
         int(frame.body.value(QStringLiteral("limit")).toInteger(kDefaultHistory)), 1, kMaxHistory);
     auto conversation = m_hub.store().conversation(conversationId);

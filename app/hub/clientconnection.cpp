@@ -92,6 +92,9 @@ void ClientConnection::onFrame(const QByteArray &bytes)
         noteAbuse();
         return;
     }
+    // Good frames earn forgiveness: only sustained abuse closes a connection.
+    if (m_abuse > 0)
+        --m_abuse;
     handle(frame.value());
 }
 

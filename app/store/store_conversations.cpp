@@ -296,8 +296,12 @@ Result<QList<Message>> Store::messages(qint64 conversationId, qint64 afterId, qi
 Result<Event> Store::appendEvent(const QString &kind, qint64 conversationId,
                                  const QJsonObject &payload, qint64 nowMs)
 {
-    Query q(*d, QStringLiteral("INSERT INTO events (kind, conversation_id, payload, created_at)"
-                               " VALUES (:kind, :conversation_id, :payload, :created_at)"
+    // The seq is the next number after the last committed event, not an identity/sequence value:
+    // those are not given back when a savepoint rolls back, and desktops rely on a log without
+    // gaps. Two writers racing for the same seq collide on the primary key; one retries.
+    Query q(*d, QStringLiteral("INSERT INTO events (seq, kind, conversation_id, payload, created_at)"
+                               " VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM events),"
+                               " :kind, :conversation_id, :payload, :created_at)"
                                " RETURNING seq"));
     q.bind(":kind", textValue(kind))
         .bind(":conversation_id", conversationId)
