@@ -1,0 +1,97 @@
+#include "client.h"
+
+#include <QStandardPaths>
+
+namespace tandem {
+
+namespace {
+QJsonObject onConversation(qint64 conversationId)
+{
+    return {{QStringLiteral("conversationId"), conversationId}};
+}
+} // namespace
+
+Client::Client(const ConnectionOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_outbox(m_connection)
+    , m_queue(m_connection)
+    , m_transcripts(m_connection)
+{
+    m_connection.setOptions(options);
+}
+
+Result<std::unique_ptr<Client>> Client::create(const QString &outboxPath,
+                                               const ConnectionOptions &options, QObject *parent)
+{
+    std::unique_ptr<Client> client(new Client(options, parent));
+    if (Status s = client->m_outbox.open(outboxPath); !s.ok())
+        return s.error();
+    return client;
+}
+
+QString Client::defaultOutboxPath(const QString &username, const QUrl &hub)
+{
+    const QString host =
+        hub.port() > 0 ? QStringLiteral("%1_%2").arg(hub.host()).arg(hub.port()) : hub.host();
+    QString name = QStringLiteral("outbox-%1@%2.db").arg(username, host);
+    // Usernames and hosts are user input: keep the file name portable.
+    for (QChar &c : name) {
+        if (!c.isLetterOrNumber() && c != QLatin1Char('@') && c != QLatin1Char('.') &&
+            c != QLatin1Char('-') && c != QLatin1Char('_'))
+            c = QLatin1Char('_');
+    }
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QLatin1Char('/') +
+           name;
+}
+
+void Client::signIn(const QUrl &hub, const QString &username, const QString &password)
+{
+    m_connection.signIn(hub, username, password);
+}
+
+void Client::resume(const QUrl &hub, const QString &token)
+{
+    m_connection.resume(hub, token);
+}
+
+void Client::signOut()
+{
+    m_connection.signOut();
+}
+
+QString Client::claim(qint64 conversationId)
+{
+    return m_connection.command(QStringLiteral("claim"), onConversation(conversationId));
+}
+
+QString Client::release(qint64 conversationId)
+{
+    return m_connection.command(QStringLiteral("release"), onConversation(conversationId));
+}
+
+QString Client::transfer(qint64 conversationId, const QString &toUsername, const QString &note)
+{
+    QJsonObject fields = onConversation(conversationId);
+    fields.insert(QStringLiteral("to"), toUsername);
+    if (!note.trimmed().isEmpty())
+        fields.insert(QStringLiteral("note"), note);
+    return m_connection.command(QStringLiteral("transfer"), fields);
+}
+
+QString Client::close(qint64 conversationId)
+{
+    return m_connection.command(QStringLiteral("close"), onConversation(conversationId));
+}
+
+QString Client::claimNext()
+{
+    const qint64 next = nextWaiting();
+    return next ? claim(next) : QString();
+}
+
+Result<QString> Client::sendReply(qint64 conversationId, const QString &text)
+{
+    return m_outbox.queueReply(conversationId, text);
+}
+
+} // namespace tandem

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "connectionoptions.h"
+#include "hubconnection.h"
+#include "outbox.h"
+#include "queuestate.h"
+#include "result.h"
+#include "transcriptstate.h"
+
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+namespace tandem {
+
+/// Everything a desktop needs to work with one hub as one user: the connection, the outbox,
+/// and the queue and transcript state the views listen to. Widgets call these methods and hold
+/// no rules of their own.
+class Client : public QObject
+{
+    Q_OBJECT
+public:
+    /// A client whose outbox lives at `outboxPath` (see defaultOutboxPath()).
+    static Result<std::unique_ptr<Client>> create(const QString &outboxPath,
+                                                  const ConnectionOptions &options = {},
+                                                  QObject *parent = nullptr);
+    /// Where the desktop keeps a user's outbox for a hub: one file per user and hub, so that
+    /// replies are never sent as someone else or to another hub.
+    static QString defaultOutboxPath(const QString &username, const QUrl &hub);
+
+    HubConnection &connection() { return m_connection; }
+    Outbox &outbox() { return m_outbox; }
+    QueueState &queue() { return m_queue; }
+    TranscriptState &transcripts() { return m_transcripts; }
+    const QueueState &queue() const { return m_queue; }
+
+    void signIn(const QUrl &hub, const QString &username, const QString &password);
+    void resume(const QUrl &hub, const QString &token);
+    void signOut();
+
+    // Conversation commands; each returns the command id answered through the connection's
+    // commandSucceeded/commandFailed.
+    QString claim(qint64 conversationId);
+    QString release(qint64 conversationId);
+    QString transfer(qint64 conversationId, const QString &toUsername, const QString &note = {});
+    QString close(qint64 conversationId);
+    /// Claims the conversation that has waited longest; an empty id when nobody waits.
+    QString claimNext();
+
+    /// Queues a reply in the outbox (durable first, then sent); returns its client id.
+    Result<QString> sendReply(qint64 conversationId, const QString &text);
+
+    /// The waiting conversation that has waited longest, or 0 when nobody waits.
+    qint64 nextWaiting() const { return m_queue.nextWaiting(); }
+
+private:
+    explicit Client(const ConnectionOptions &options, QObject *parent);
+
+    HubConnection m_connection;
+    Outbox m_outbox;
+    QueueState m_queue;
+    TranscriptState m_transcripts;
+};
+
+} // namespace tandem
