@@ -1,0 +1,42 @@
+#pragma once
+
+#include <Qt>
+
+namespace tandem::roles {
+
+/// Item data roles of every Tandem model, in one place so views, delegates and tests agree.
+enum ItemDataRole : int
+{
+    // ---- QueueModel ----
+
+    /// qint64.
+    ConversationIdRole = Qt::UserRole + 1,
+    /// The raw value a column sorts by, the one QueueModel::sort() compares: case-folded text,
+    /// state order (waiting, assigned, bot), priority, and for Waiting the ms waited so far (-1
+    /// when not waiting; the order it gives never changes as time passes).
+    SortRole,
+    /// stateName(): "waiting", "assigned", "bot".
+    StateRole,
+    /// qint64 ms since the epoch when it entered the queue; 0 when not waiting.
+    WaitingSinceRole,
+    /// bool: waiting longer than QueueModel::kOverdueMs. The once-a-second update announces it
+    /// for the Waiting column only (one dataChanged); read it there.
+    OverdueRole,
+    /// qint64; 0 when nobody owns it.
+    AssigneeIdRole,
+    /// The raw channel ("web", "api", …).
+    ChannelRole,
+
+    // ---- TranscriptModel ----
+
+    /// qint64.
+    MessageIdRole,
+    /// senderKindName(): "customer", "agent", "bot", "system", "note".
+    SenderKindRole,
+    SenderNameRole,
+    TextRole,
+    /// QDateTime, local time.
+    TimeRole,
+};
+
+} // namespace tandem::roles
