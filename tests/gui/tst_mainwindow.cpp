@@ -1,0 +1,122 @@
+#include "client.h"
+#include "composer.h"
+#include "connectionindicator.h"
+#include "conversationpanel.h"
+#include "hubfixture.h"
+#include "mainwindow.h"
+#include "queuemodel.h"
+#include "queuepanel.h"
+
+#include <QApplication>
+#include <QInputMethodEvent>
+#include <QListView>
+#include <QStandardPaths>
+#include <QTableView>
+
+using namespace tandem;
+using namespace tandem::test;
+
+/// The main window against a real hub, driven from the keyboard only.
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void init();
+    void cleanup();
+    void showsNewConversationLive();
+    void claimAndReplyWithTheKeyboardOnly();
+    void indicatorShowsCutAndRecovery();
+
+private:
+    std::unique_ptr<HubFixture> m_fx;
+    QTemporaryDir m_dir;
+    User m_me;
+    std::unique_ptr<Client> m_client;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::init()
+{
+    m_fx = std::make_unique<HubFixture>();
+    QVERIFY(m_fx->start());
+    m_me = m_fx->addUser(QStringLiteral("alice"), Role::Agent);
+    ConnectionOptions options;
+    options.backoffInitialMs = 100;
+    options.backoffMaxMs = 500;
+    auto client = Client::create(m_dir.filePath(QStringLiteral("outbox-%1.db").arg(QString::fromLatin1(QTest::currentTestFunction()))), options);
+    QVERIFY2(client.ok(), qPrintable(client.error().message));
+    m_client = std::move(client.value());
+    m_client->resume(m_fx->hub().baseUrl(), m_fx->tokenFor(m_me));
+    m_window = std::make_unique<MainWindow>(*m_client, m_fx->hub().baseUrl());
+    m_window->show();
+    QApplication::setActiveWindow(m_window.get());
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->connectionIndicator()->state(), HubConnection::State::Connected, 20000);
+}
+
+void TestMainWindow::cleanup()
+{
+    m_window.reset();
+    m_client.reset();
+    m_fx.reset();
+}
+
+void TestMainWindow::showsNewConversationLive()
+{
+    auto customer = m_fx->customer(QStringLiteral("gui-customer-key-0001"), QStringLiteral("陳小姐"));
+    QVERIFY(HubFixture::say(*customer, QStringLiteral("我的訂單還沒到")) > 0);
+    QueueModel &model = m_window->queuePanel()->model();
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 1, 20000);
+    QCOMPARE(model.index(0, QueueModel::Customer).data().toString(), QStringLiteral("陳小姐"));
+    QVERIFY(model.index(0, QueueModel::Preview).data().toString().contains(QStringLiteral("訂單")));
+}
+
+void TestMainWindow::claimAndReplyWithTheKeyboardOnly()
+{
+    auto customer = m_fx->customer(QStringLiteral("gui-customer-key-0002"), QStringLiteral("Lee"));
+    const qint64 id = HubFixture::say(*customer, QStringLiteral("Where is my parcel?"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->queuePanel()->model().rowCount(), 1, 20000);
+
+    // Ctrl+N: the next waiting customer is claimed and opened, focus in the reply box.
+    QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(m_client->queue().conversation(id).assigneeId, m_me.id, 20000);
+    QCOMPARE(m_window->conversationPanel()->conversation(), id);
+    Composer *composer = m_window->conversationPanel()->composer();
+    QTRY_VERIFY_WITH_TIMEOUT(composer->isEnabled(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(composer->hasFocus(), 20000);
+
+    QTest::keyClicks(composer, QStringLiteral("Hi Lee, it left our warehouse today."));
+    QTest::keyClick(composer, Qt::Key_Return, Qt::ShiftModifier); // a new line, not a send
+    // Chinese arrives from the input method as committed text, as pinyin or zhuyin input does.
+    QInputMethodEvent commit;
+    commit.setCommitString(QStringLiteral("您好！"));
+    QApplication::sendEvent(composer, &commit);
+    QTest::keyClick(composer, Qt::Key_Return);
+    const QString expected = QStringLiteral("Hi Lee, it left our warehouse today.\n您好！");
+    const QJsonObject received = customer->waitFor([&](const QJsonObject &f) {
+        return f.value(QStringLiteral("type")).toString() == QLatin1String("message")
+               && f.value(QStringLiteral("message")).toObject().value(QStringLiteral("text")).toString() == expected;
+    });
+    QVERIFY(!received.isEmpty());
+    QVERIFY(composer->toPlainText().isEmpty());
+    // The transcript shows both sides.
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->conversationPanel()->transcriptView()->model()->rowCount(), 2, 20000);
+
+    // Ctrl+Shift+W closes it; the queue empties.
+    QTest::keyClick(m_window.get(), Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->queuePanel()->model().rowCount(), 0, 20000);
+}
+
+void TestMainWindow::indicatorShowsCutAndRecovery()
+{
+    const quint16 port = m_fx->hub().port();
+    QCOMPARE(m_window->connectionIndicator()->state(), HubConnection::State::Connected);
+    m_fx->stop();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->connectionIndicator()->state(), HubConnection::State::Reconnecting, 20000);
+    QVERIFY(m_fx->start({}, {}, port));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->connectionIndicator()->state(), HubConnection::State::Connected, 30000);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,572 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Cannot create the data folder %1</source>
+        <translation>无法创建数据文件夹 %1</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::ConnectionIndicator</name>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <source>Synchronising…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Connection lost, reconnecting…</source>
+        <translation>连接已断开，正在重新连接…</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>已退出登录</translation>
+    </message>
+    <message>
+        <source>Connection: %1</source>
+        <translation>连接状态：%1</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::ConversationPanel</name>
+    <message>
+        <source>With the bot</source>
+        <translation>由机器人接待</translation>
+    </message>
+    <message>
+        <source>Waiting for an agent</source>
+        <translation>等待客服接入</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>已分配</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Could not queue the reply: %1</source>
+        <translation>无法加入发送队列：%1</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Send reply</source>
+        <translation>发送回复</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>对话记录</translation>
+    </message>
+    <message>
+        <source>No conversation open</source>
+        <translation>未打开会话</translation>
+    </message>
+    <message>
+        <source>Pick one from the queue, or press Ctrl+N for the next waiting customer.</source>
+        <translation>从队列中选择一个会话，或按 Ctrl+N 接待下一位等待的客户。</translation>
+    </message>
+    <message>
+        <source>Conversation %1</source>
+        <translation>会话 %1</translation>
+    </message>
+    <message>
+        <source>Customer %1</source>
+        <translation>客户 %1</translation>
+    </message>
+    <message>
+        <source>Assigned to %1</source>
+        <translation>已分配给%1</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <source>Write a reply…</source>
+        <translation>输入回复…</translation>
+    </message>
+    <message>
+        <source>Enter sends · Shift+Enter adds a line</source>
+        <translation>Enter 发送 · Shift+Enter 换行</translation>
+    </message>
+    <message>
+        <source>Claim this conversation to reply (Ctrl+Shift+K)</source>
+        <translation>请先接入此会话再回复（Ctrl+Shift+K）</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::Desktop</name>
+    <message>
+        <source>Tandem</source>
+        <translation>Tandem</translation>
+    </message>
+    <message>
+        <source>Could not start Tandem on this computer: %1</source>
+        <translation>无法在本机启动 Tandem：%1</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::DurationFormat</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::MainWindow</name>
+    <message>
+        <source>The hub refused: %1</source>
+        <translation>服务器拒绝了操作：%1</translation>
+    </message>
+    <message>
+        <source>Reply not sent</source>
+        <translation>回复未发送</translation>
+    </message>
+    <message>
+        <source>Your reply in conversation %1 was not sent: %2</source>
+        <translation>你在会话 %1 中的回复未能发送：%2</translation>
+    </message>
+    <message>
+        <source>About Tandem</source>
+        <translation>关于 Tandem</translation>
+    </message>
+    <message>
+        <source>Tandem %1 — a bot and human agents answering customers together.</source>
+        <translation>Tandem %1 —— 机器人与人工客服协同服务客户。</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Conversation</source>
+        <translation>会话(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Next waiting customer</source>
+        <translation>下一位等待的客户(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Claim</source>
+        <translation>接入(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Release to the queue</source>
+        <translation>放回队列(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer…</source>
+        <translation>转接(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Cl&amp;ose conversation</source>
+        <translation>结束会话(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Switch between queue and reply</source>
+        <translation>在队列和回复之间切换(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Notify me when a customer is waiting</source>
+        <translation>有客户等待时通知我(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Simulate customers…</source>
+        <translation>模拟客户(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;customer chat page</source>
+        <translation>打开客户聊天页面(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Connect to a &amp;team hub…</source>
+        <translation>连接团队服务器(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About Tandem</source>
+        <translation>关于 Tandem(&amp;A)</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Customer chat: %1</source>
+        <translation>客户聊天页面：%1</translation>
+    </message>
+    <message>
+        <source>Open in browser</source>
+        <translation>在浏览器中打开</translation>
+    </message>
+    <message>
+        <source>Open the customer chat page in the browser</source>
+        <translation>在浏览器中打开客户聊天页面</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting.</source>
+        <translation>当前没有等待的客户。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation><numerusform>%n 位等待中</numerusform></translation>
+    </message>
+    <message>
+        <source>A customer</source>
+        <translation>一位客户</translation>
+    </message>
+    <message>
+        <source>%1 is waiting</source>
+        <translation>%1 正在等待</translation>
+    </message>
+    <message>
+        <source>Enter	Send the reply</source>
+        <translation>Enter	发送回复</translation>
+    </message>
+    <message>
+        <source>Shift+Enter	New line in the reply</source>
+        <translation>Shift+Enter	回复中换行</translation>
+    </message>
+    <message>
+        <source>Up/Down	Move through the queue</source>
+        <translation>上/下	在队列中移动</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>本机模式</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::MessageDelegate</name>
+    <message>
+        <source>Bot</source>
+        <translation>机器人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::QueueModel</name>
+    <message>
+        <source>Web</source>
+        <translation>网页</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>已分配</translation>
+    </message>
+    <message>
+        <source>Bot</source>
+        <translation>机器人</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Customer %1</source>
+        <translation>客户 %1</translation>
+    </message>
+    <message>
+        <source>Waiting since %1 (%2)</source>
+        <translation>自 %1 起等待（%2）</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last message</source>
+        <translation>最新消息</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Wait time</source>
+        <translation>等待时长</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::QueuePanel</name>
+    <message>
+        <source>Filter by customer, message or agent</source>
+        <translation>按客户、消息或客服筛选</translation>
+    </message>
+    <message>
+        <source>Filter the queue</source>
+        <translation>筛选队列</translation>
+    </message>
+    <message>
+        <source>All open</source>
+        <translation>全部未结束</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>Show conversations</source>
+        <translation>显示会话</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>No conversations. New ones appear here as customers write.</source>
+        <translation>暂无会话。客户发来消息后会显示在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::SignInDialog</name>
+    <message>
+        <source>&amp;Remember the password in the system keyring</source>
+        <translation>在系统密钥环中记住密码(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>登录(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Sign in to Tandem</source>
+        <translation>登录 Tandem</translation>
+    </message>
+    <message>
+        <source>e.g. https://help.example.com or 192.168.1.20:8080</source>
+        <translation>例如 https://help.example.com 或 192.168.1.20:8080</translation>
+    </message>
+    <message>
+        <source>&amp;Hub address:</source>
+        <translation>服务器地址(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Work on this &amp;computer</source>
+        <translation>在本机工作(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Run a hub on this computer with a demo knowledge base; no account needed.</source>
+        <translation>在本机运行服务器并使用演示知识库，无需账号。</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::SimulateDialog</name>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Simulate customers</source>
+        <translation>模拟客户</translation>
+    </message>
+    <message>
+        <source>Opens real customer connections to %1 that write in Simplified Chinese, Traditional Chinese and English — including impatient and unhappy customers.</source>
+        <translation>向 %1 建立真实的客户连接，用简体中文、繁体中文和英文发消息——其中包括着急和不满的客户。</translation>
+    </message>
+    <message>
+        <source> per minute</source>
+        <translation> 位/分钟</translation>
+    </message>
+    <message>
+        <source>&amp;Customers:</source>
+        <translation>客户数(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Arrival rate:</source>
+        <translation>到达速率(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>S&amp;peed:</source>
+        <translation>速度(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Number of customers</source>
+        <translation>客户数量</translation>
+    </message>
+    <message>
+        <source>New customers per minute</source>
+        <translation>每分钟新客户数</translation>
+    </message>
+    <message>
+        <source>Speed of the script</source>
+        <translation>脚本速度</translation>
+    </message>
+    <message>
+        <source>Not running.</source>
+        <translation>未运行。</translation>
+    </message>
+    <message>
+        <source>%1 customers started, %2 writing now · %3 of %4 messages delivered · %5 replies received</source>
+        <translation>已开始 %1 位客户，%2 位正在发消息 · 已送达 %3/%4 条消息 · 收到 %5 条回复</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::TransferDialog</name>
+    <message>
+        <source>Transfer conversation</source>
+        <translation>转接会话</translation>
+    </message>
+    <message>
+        <source>&amp;Colleague:</source>
+        <translation>同事(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note for them (not shown to the customer):</source>
+        <translation>给同事的备注（客户看不到）(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>转接</translation>
+    </message>
+    <message>
+        <source>Colleagues</source>
+        <translation>同事</translation>
+    </message>
+    <message>
+        <source>Transfer note</source>
+        <translation>转接备注</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2) · %3 · %n conversation(s)</source>
+        <translation><numerusform>%1（%2）· %3 · %n 个会话</numerusform></translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Nobody else can take conversations right now.</source>
+        <translation>目前没有其他人可以接收会话。</translation>
+    </message>
+    <message>
+        <source>Could not load colleagues: %1</source>
+        <translation>无法加载同事列表：%1</translation>
+    </message>
+    <message>
+        <source>Loading colleagues…</source>
+        <translation>正在加载同事列表…</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,572 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW" sourcelanguage="en">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Cannot create the data folder %1</source>
+        <translation>無法建立資料夾 %1</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::ConnectionIndicator</name>
+    <message>
+        <source>Connected</source>
+        <translation>已連線</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在連線…</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登入…</translation>
+    </message>
+    <message>
+        <source>Synchronising…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Connection lost, reconnecting…</source>
+        <translation>連線中斷，正在重新連線…</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>已登出</translation>
+    </message>
+    <message>
+        <source>Connection: %1</source>
+        <translation>連線狀態：%1</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::ConversationPanel</name>
+    <message>
+        <source>With the bot</source>
+        <translation>由機器人接待</translation>
+    </message>
+    <message>
+        <source>Waiting for an agent</source>
+        <translation>等待客服接手</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>已指派</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已關閉</translation>
+    </message>
+    <message>
+        <source>Could not queue the reply: %1</source>
+        <translation>無法加入傳送佇列：%1</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>傳送</translation>
+    </message>
+    <message>
+        <source>Send reply</source>
+        <translation>傳送回覆</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>回覆</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>對話紀錄</translation>
+    </message>
+    <message>
+        <source>No conversation open</source>
+        <translation>未開啟對話</translation>
+    </message>
+    <message>
+        <source>Pick one from the queue, or press Ctrl+N for the next waiting customer.</source>
+        <translation>從佇列中選擇一個對話，或按 Ctrl+N 接待下一位等候的客戶。</translation>
+    </message>
+    <message>
+        <source>Conversation %1</source>
+        <translation>對話 %1</translation>
+    </message>
+    <message>
+        <source>Customer %1</source>
+        <translation>客戶 %1</translation>
+    </message>
+    <message>
+        <source>Assigned to %1</source>
+        <translation>已指派給%1</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <source>Write a reply…</source>
+        <translation>輸入回覆…</translation>
+    </message>
+    <message>
+        <source>Enter sends · Shift+Enter adds a line</source>
+        <translation>Enter 傳送 · Shift+Enter 換行</translation>
+    </message>
+    <message>
+        <source>Claim this conversation to reply (Ctrl+Shift+K)</source>
+        <translation>請先接手此對話再回覆（Ctrl+Shift+K）</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::Desktop</name>
+    <message>
+        <source>Tandem</source>
+        <translation>Tandem</translation>
+    </message>
+    <message>
+        <source>Could not start Tandem on this computer: %1</source>
+        <translation>無法在本機啟動 Tandem：%1</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::DurationFormat</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分鐘</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小時 %2 分</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小時</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::MainWindow</name>
+    <message>
+        <source>The hub refused: %1</source>
+        <translation>伺服器拒絕了操作：%1</translation>
+    </message>
+    <message>
+        <source>Reply not sent</source>
+        <translation>回覆未傳送</translation>
+    </message>
+    <message>
+        <source>Your reply in conversation %1 was not sent: %2</source>
+        <translation>你在對話 %1 中的回覆未能傳送：%2</translation>
+    </message>
+    <message>
+        <source>About Tandem</source>
+        <translation>關於 Tandem</translation>
+    </message>
+    <message>
+        <source>Tandem %1 — a bot and human agents answering customers together.</source>
+        <translation>Tandem %1 —— 機器人與真人客服協同服務客戶。</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Conversation</source>
+        <translation>對話(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>檢視(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>語言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Next waiting customer</source>
+        <translation>下一位等候的客戶(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Claim</source>
+        <translation>接手(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Release to the queue</source>
+        <translation>放回佇列(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer…</source>
+        <translation>轉接(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Cl&amp;ose conversation</source>
+        <translation>結束對話(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Switch between queue and reply</source>
+        <translation>在佇列與回覆之間切換(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Notify me when a customer is waiting</source>
+        <translation>有客戶等候時通知我(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Simulate customers…</source>
+        <translation>模擬客戶(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;customer chat page</source>
+        <translation>開啟客戶聊天頁面(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>登出(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Connect to a &amp;team hub…</source>
+        <translation>連線至團隊伺服器(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About Tandem</source>
+        <translation>關於 Tandem(&amp;A)</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>跟隨系統</translation>
+    </message>
+    <message>
+        <source>Customer chat: %1</source>
+        <translation>客戶聊天頁面：%1</translation>
+    </message>
+    <message>
+        <source>Open in browser</source>
+        <translation>在瀏覽器中開啟</translation>
+    </message>
+    <message>
+        <source>Open the customer chat page in the browser</source>
+        <translation>在瀏覽器中開啟客戶聊天頁面</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting.</source>
+        <translation>目前沒有等候的客戶。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation><numerusform>%n 位等候中</numerusform></translation>
+    </message>
+    <message>
+        <source>A customer</source>
+        <translation>一位客戶</translation>
+    </message>
+    <message>
+        <source>%1 is waiting</source>
+        <translation>%1 正在等候</translation>
+    </message>
+    <message>
+        <source>Enter	Send the reply</source>
+        <translation>Enter	傳送回覆</translation>
+    </message>
+    <message>
+        <source>Shift+Enter	New line in the reply</source>
+        <translation>Shift+Enter	回覆中換行</translation>
+    </message>
+    <message>
+        <source>Up/Down	Move through the queue</source>
+        <translation>上/下	在佇列中移動</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>本機模式</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::MessageDelegate</name>
+    <message>
+        <source>Bot</source>
+        <translation>機器人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>備註</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::QueueModel</name>
+    <message>
+        <source>Web</source>
+        <translation>網頁</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等候中</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>已指派</translation>
+    </message>
+    <message>
+        <source>Bot</source>
+        <translation>機器人</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已關閉</translation>
+    </message>
+    <message>
+        <source>Customer %1</source>
+        <translation>客戶 %1</translation>
+    </message>
+    <message>
+        <source>Waiting since %1 (%2)</source>
+        <translation>自 %1 起等候（%2）</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>管道</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Last message</source>
+        <translation>最新訊息</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>負責人</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>優先等級</translation>
+    </message>
+    <message>
+        <source>Wait time</source>
+        <translation>等候時間</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::QueuePanel</name>
+    <message>
+        <source>Filter by customer, message or agent</source>
+        <translation>依客戶、訊息或客服篩選</translation>
+    </message>
+    <message>
+        <source>Filter the queue</source>
+        <translation>篩選佇列</translation>
+    </message>
+    <message>
+        <source>All open</source>
+        <translation>全部未結束</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等候中</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>Show conversations</source>
+        <translation>顯示對話</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>佇列</translation>
+    </message>
+    <message>
+        <source>No conversations. New ones appear here as customers write.</source>
+        <translation>目前沒有對話。客戶傳來訊息後會顯示在這裡。</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::SignInDialog</name>
+    <message>
+        <source>&amp;Remember the password in the system keyring</source>
+        <translation>在系統鑰匙圈中記住密碼(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>登入(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Sign in to Tandem</source>
+        <translation>登入 Tandem</translation>
+    </message>
+    <message>
+        <source>e.g. https://help.example.com or 192.168.1.20:8080</source>
+        <translation>例如 https://help.example.com 或 192.168.1.20:8080</translation>
+    </message>
+    <message>
+        <source>&amp;Hub address:</source>
+        <translation>伺服器位址(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>使用者名稱(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密碼(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Work on this &amp;computer</source>
+        <translation>在本機工作(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>伺服器位址</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>使用者名稱</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <source>Run a hub on this computer with a demo knowledge base; no account needed.</source>
+        <translation>在本機執行伺服器並使用示範知識庫，無需帳號。</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::SimulateDialog</name>
+    <message>
+        <source>&amp;Start</source>
+        <translation>開始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Simulate customers</source>
+        <translation>模擬客戶</translation>
+    </message>
+    <message>
+        <source>Opens real customer connections to %1 that write in Simplified Chinese, Traditional Chinese and English — including impatient and unhappy customers.</source>
+        <translation>向 %1 建立真實的客戶連線，用簡體中文、繁體中文和英文傳訊息——其中包括著急和不滿的客戶。</translation>
+    </message>
+    <message>
+        <source> per minute</source>
+        <translation> 位/分鐘</translation>
+    </message>
+    <message>
+        <source>&amp;Customers:</source>
+        <translation>客戶數(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Arrival rate:</source>
+        <translation>到達速率(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>S&amp;peed:</source>
+        <translation>速度(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Number of customers</source>
+        <translation>客戶數量</translation>
+    </message>
+    <message>
+        <source>New customers per minute</source>
+        <translation>每分鐘新客戶數</translation>
+    </message>
+    <message>
+        <source>Speed of the script</source>
+        <translation>腳本速度</translation>
+    </message>
+    <message>
+        <source>Not running.</source>
+        <translation>未執行。</translation>
+    </message>
+    <message>
+        <source>%1 customers started, %2 writing now · %3 of %4 messages delivered · %5 replies received</source>
+        <translation>已開始 %1 位客戶，%2 位正在傳訊息 · 已送達 %3/%4 則訊息 · 收到 %5 則回覆</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::TransferDialog</name>
+    <message>
+        <source>Transfer conversation</source>
+        <translation>轉接對話</translation>
+    </message>
+    <message>
+        <source>&amp;Colleague:</source>
+        <translation>同事(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note for them (not shown to the customer):</source>
+        <translation>給同事的備註（客戶看不到）(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>轉接</translation>
+    </message>
+    <message>
+        <source>Colleagues</source>
+        <translation>同事</translation>
+    </message>
+    <message>
+        <source>Transfer note</source>
+        <translation>轉接備註</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2) · %3 · %n conversation(s)</source>
+        <translation><numerusform>%1（%2）· %3 · %n 個對話</numerusform></translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>線上</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>離線</translation>
+    </message>
+    <message>
+        <source>Nobody else can take conversations right now.</source>
+        <translation>目前沒有其他人可以接收對話。</translation>
+    </message>
+    <message>
+        <source>Could not load colleagues: %1</source>
+        <translation>無法載入同事清單：%1</translation>
+    </message>
+    <message>
+        <source>Loading colleagues…</source>
+        <translation>正在載入同事清單…</translation>
+    </message>
+</context>
+</TS>
