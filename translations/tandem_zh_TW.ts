@@ -370,7 +370,7 @@
     </message>
     <message>
         <source>Priority</source>
-        <translation>優先等級</translation>
+        <translation>優先</translation>
     </message>
     <message>
         <source>Wait time</source>
