@@ -58,6 +58,7 @@ struct Head
 {
     bool complete = false;
     bool webSocket = false;
+    bool chunked = false;
     qint64 contentLength = 0;
 };
 
@@ -80,6 +81,8 @@ Head sniff(const QByteArray &bytes)
             h.webSocket = true;
         else if (name == "content-length")
             h.contentLength = value.toLongLong();
+        else if (name == "transfer-encoding" && value.toLower().contains("chunked"))
+            h.chunked = true;
     }
     return h;
 }
@@ -200,6 +203,15 @@ private:
             socket->setParent(nullptr);
             m_front->m_webSockets->handleConnection(socket);
             emit socket->readyRead();
+            return;
+        }
+        if (h.chunked) {
+            // A chunked body's size is unknown until it has all been buffered: not accepted.
+            socket->write(errorResponse(
+                "411 Length Required",
+                R"({"error":{"code":"invalid_field","message":"send a Content-Length; chunked bodies are not accepted"}})"));
+            socket->disconnectFromHost();
+            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
             return;
         }
         if (h.contentLength > kMaxBodyBytes) {

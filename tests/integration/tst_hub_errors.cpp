@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QTcpSocket>
 
 using namespace tandem;
 using namespace tandem::test;
@@ -44,6 +45,7 @@ private slots:
     void restBadRequests();
     void restRateLimit();
     void healthAndChatPage();
+    void rawHttpAbuse();
 
 private:
     HttpResult http(const QByteArray &method, const QString &path, const QByteArray &body = {},
@@ -285,6 +287,32 @@ void TestHubErrors::healthAndChatPage()
     QCOMPARE(http("GET", QStringLiteral("/chat/chat.js"), {}, {}).status, 200);
     QCOMPARE(http("GET", QStringLiteral("/chat/../secret"), {}, {}).status, 404);
     QCOMPARE(http("GET", QStringLiteral("/chat/missing.js"), {}, {}).status, 404);
+}
+
+void TestHubErrors::rawHttpAbuse()
+{
+    // Requests QNetworkAccessManager would never send: an endless header, a chunked body, garbage.
+    auto raw = [this](const QByteArray &request) {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_fx->hub().port());
+        if (!socket.waitForConnected(20000))
+            return QByteArray();
+        socket.write(request);
+        QByteArray answer;
+        (void)QTest::qWaitFor([&] {
+            answer += socket.readAll();
+            return answer.contains("\r\n\r\n") || socket.state() == QAbstractSocket::UnconnectedState;
+        }, 20000);
+        return answer;
+    };
+    QVERIFY(raw("GET /chat HTTP/1.1\r\nHost: x\r\nX-Pad: " + QByteArray(20000, 'a') + "\r\n\r\n").startsWith("HTTP/1.1 431"));
+    QVERIFY(raw("POST /api/v1/conversations HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n")
+                .startsWith("HTTP/1.1 411"));
+    QVERIFY(raw("POST /api/v1/conversations HTTP/1.1\r\nHost: x\r\nContent-Length: 999999999\r\n\r\n{")
+                .startsWith("HTTP/1.1 413"));
+    raw(QByteArray("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03garbage\r\n\r\n", 26));
+    expectHealthy();
+    QCOMPARE(http("GET", QStringLiteral("/api/v1/health"), {}, {}).status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestHubErrors)
