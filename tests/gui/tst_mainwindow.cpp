@@ -3,11 +3,13 @@
 #include "connectionindicator.h"
 #include "conversationpanel.h"
 #include "hubfixture.h"
+#include "language.h"
 #include "mainwindow.h"
 #include "queuemodel.h"
 #include "queuepanel.h"
 
 #include <QApplication>
+#include <QMenuBar>
 #include <QInputMethodEvent>
 #include <QListView>
 #include <QStandardPaths>
@@ -27,6 +29,7 @@ private slots:
     void showsNewConversationLive();
     void claimAndReplyWithTheKeyboardOnly();
     void indicatorShowsCutAndRecovery();
+    void languageSwitchesAtRunTime();
 
 private:
     std::unique_ptr<HubFixture> m_fx;
@@ -116,6 +119,28 @@ void TestMainWindow::indicatorShowsCutAndRecovery()
     QTRY_COMPARE_WITH_TIMEOUT(m_window->connectionIndicator()->state(), HubConnection::State::Reconnecting, 20000);
     QVERIFY(m_fx->start({}, {}, port));
     QTRY_COMPARE_WITH_TIMEOUT(m_window->connectionIndicator()->state(), HubConnection::State::Connected, 30000);
+}
+
+void TestMainWindow::languageSwitchesAtRunTime()
+{
+    auto menuTitles = [this] {
+        QStringList titles;
+        for (QAction *a : m_window->menuBar()->actions())
+            titles << a->text();
+        return titles;
+    };
+    QVERIFY(menuTitles().contains(QStringLiteral("&File")));
+    QCOMPARE(Language::apply(QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+    QTRY_VERIFY(menuTitles().contains(QStringLiteral("文件(&F)")));
+    QCOMPARE(m_window->connectionIndicator()->text(), QStringLiteral("已连接"));
+    QCOMPARE(m_window->queuePanel()->model().headerData(QueueModel::Customer, Qt::Horizontal).toString(), QStringLiteral("客户"));
+    QCOMPARE(Language::apply(QStringLiteral("zh_TW")), QStringLiteral("zh_TW"));
+    QTRY_VERIFY(menuTitles().contains(QStringLiteral("檔案(&F)")));
+    QCOMPARE(m_window->connectionIndicator()->text(), QStringLiteral("已連線"));
+    // Qt's own strings come along (a standard dialog button).
+    QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("取消"));
+    Language::apply(QStringLiteral("en"));
+    QTRY_VERIFY(menuTitles().contains(QStringLiteral("&File")));
 }
 
 QTEST_MAIN(TestMainWindow)
