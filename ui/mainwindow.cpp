@@ -112,6 +112,8 @@ MainWindow::MainWindow(Client &client, const QUrl &hubUrl, const QUrl &chatUrl, 
     retranslate();
     updateWaitingCount();
     updateActions();
+    // Keyboard users start in the queue: arrows pick a conversation, Enter opens it.
+    m_queue->view()->setFocus();
 }
 
 MainWindow::~MainWindow() = default;

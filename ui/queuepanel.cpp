@@ -46,11 +46,11 @@ QueuePanel::QueuePanel(Client &client, QWidget *parent)
     const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
     header->setMinimumSectionSize(3 * em);
     header->resizeSection(QueueModel::Customer, 8 * em);
-    header->resizeSection(QueueModel::Channel, 5 * em);
+    header->resizeSection(QueueModel::Channel, 6 * em);
     header->resizeSection(QueueModel::State, 6 * em);
     header->resizeSection(QueueModel::Waiting, 7 * em);
     header->resizeSection(QueueModel::Assignee, 6 * em);
-    header->resizeSection(QueueModel::Priority, 4 * em);
+    header->resizeSection(QueueModel::Priority, 5 * em);
     header->setSectionResizeMode(QueueModel::Preview, QHeaderView::Stretch);
     m_view->horizontalHeader()->setSortIndicator(QueueModel::Waiting, Qt::DescendingOrder);
     m_empty->setAlignment(Qt::AlignCenter);
