@@ -6,6 +6,7 @@
 #include "conversationpanel.h"
 #include "language.h"
 #include "messagebox.h"
+#include "notifier.h"
 #include "queuemodel.h"
 #include "queuepanel.h"
 #include "settings.h"
@@ -23,7 +24,6 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QSystemTrayIcon>
 #include <QTableView>
 
 namespace tandem {
@@ -59,10 +59,7 @@ MainWindow::MainWindow(Client &client, const QUrl &hubUrl, const QUrl &chatUrl, 
         statusBar()->addPermanentWidget(m_chatLabel);
         statusBar()->addPermanentWidget(m_openChat);
     }
-    if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
-        m_tray->show();
-    }
+    m_notifier = new Notifier(this);
 
     createActions();
     createMenus();
@@ -321,9 +318,7 @@ void MainWindow::notifyWaiting(qint64 id)
     if (c.state != ConversationState::Waiting || !Settings::notifyWaiting() || isActiveWindow())
         return;
     const QString who = c.customerName.isEmpty() ? tr("A customer") : c.customerName;
-    if (m_tray)
-        m_tray->showMessage(tr("%1 is waiting").arg(who), c.lastMessagePreview, QSystemTrayIcon::Information, 6000);
-    QApplication::alert(this);
+    m_notifier->notify(tr("%1 is waiting").arg(who), c.lastMessagePreview);
 }
 
 void MainWindow::showSimulate()

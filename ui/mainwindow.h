@@ -9,13 +9,13 @@ class QLabel;
 class QMenu;
 class QPushButton;
 class QSplitter;
-class QSystemTrayIcon;
 
 namespace tandem {
 
 class Client;
 class ConnectionIndicator;
 class ConversationPanel;
+class Notifier;
 class QueuePanel;
 class SimulateDialog;
 
@@ -71,7 +71,7 @@ private:
     QLabel *m_waiting;
     QLabel *m_chatLabel = nullptr;
     QPushButton *m_openChat = nullptr;
-    QSystemTrayIcon *m_tray = nullptr;
+    Notifier *m_notifier = nullptr;
     SimulateDialog *m_simulate = nullptr;
 
     QMenu *m_fileMenu = nullptr, *m_conversationMenu = nullptr, *m_toolsMenu = nullptr,
