@@ -1,7 +1,9 @@
 #include "embeddedhub.h"
 
 #include "hub.h"
+#include "kbfile.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -42,6 +44,14 @@ Result<std::unique_ptr<EmbeddedHub>> EmbeddedHub::start(const QString &dataDir, 
     if (!hub.ok())
         return hub.error();
     embedded->m_hub = std::move(hub.value());
+    // A fresh embedded hub starts with the demo knowledge base so the bot has answers at once.
+    if (auto count = embedded->m_hub->store().articleCount(); count.ok() && count.value() == 0) {
+        auto kb =
+            kbfile::importFile(embedded->m_hub->store(), QStringLiteral(":/tandem/kb/demo-kb.json"),
+                               kbfile::Format::Json, QDateTime::currentMSecsSinceEpoch());
+        if (!kb.ok())
+            return kb.error();
+    }
     embedded->m_username = localUsername();
     auto token = embedded->m_hub->createLocalSession(embedded->m_username, embedded->m_username, Role::Admin);
     if (!token.ok())

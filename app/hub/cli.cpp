@@ -2,6 +2,7 @@
 
 #include "auth.h"
 #include "hub.h"
+#include "kbcommand.h"
 #include "simulator.h"
 #include "store.h"
 
@@ -53,6 +54,9 @@ Commands:
   apikey list                list API keys (never the keys themselves)
   apikey revoke NAME         revoke an API key
   simulate --hub URL         open simulated customer connections that speak from a script
+  kb import FILE             replace the knowledge base with a .json or .csv file
+  kb export FILE             write the knowledge base to a .json or .csv file
+  kb stats                   count articles, example questions and auto-answered articles
 
 Every command takes --database sqlite:PATH or postgresql://USER:PASS@HOST:PORT/DB.
 Run 'tandem-hub COMMAND --help' for the options of one command.
@@ -410,6 +414,8 @@ int run(const QStringList &arguments)
         return apikeyCommand(rest);
     if (command == QLatin1String("simulate"))
         return simulateCommand(rest);
+    if (command == QLatin1String("kb"))
+        return kbCommand(rest, databaseOption());
     if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
         out() << "tandem-hub " << QCoreApplication::applicationVersion() << Qt::endl;
         return 0;

@@ -94,6 +94,7 @@ public:
 
     qint64 int64(int column) const { return m_query->value(column).toLongLong(); }
     int int32(int column) const { return m_query->value(column).toInt(); }
+    double real(int column) const { return m_query->value(column).toDouble(); }
     bool boolean(int column) const { return m_query->value(column).toLongLong() != 0; }
     QString text(int column) const { return m_query->value(column).toString(); }
     QByteArray bytes(int column) const { return m_query->value(column).toByteArray(); }

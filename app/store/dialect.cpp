@@ -56,6 +56,16 @@ bool Dialect::begin(QSqlDatabase &db, QSqlError *error) const
 
 QString Dialect::ddl(QString statement) const
 {
+    static const QLatin1String sqliteOnly("{sqlite}"), postgresqlOnly("{postgresql}");
+    if (statement.startsWith(sqliteOnly)) {
+        if (!isSqlite())
+            return {};
+        statement.remove(0, sqliteOnly.size());
+    } else if (statement.startsWith(postgresqlOnly)) {
+        if (isSqlite())
+            return {};
+        statement.remove(0, postgresqlOnly.size());
+    }
     statement.replace(QLatin1String("{id}"),
                       isSqlite()
                           ? QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT")
@@ -79,6 +89,45 @@ QString Dialect::migrationLockSql() const
     if (isSqlite())
         return {};
     return QStringLiteral("LOCK TABLE schema_version IN EXCLUSIVE MODE");
+}
+
+QString Dialect::kbSearchSql() const
+{
+    // Best (lowest) score per article. SQLite's bm25() is negative, lower is better; PostgreSQL's
+    // ts_rank is positive, higher is better, so it is negated to sort the same way.
+    if (isSqlite())
+        // MATERIALIZED: flattened into the aggregate, bm25() would run outside the full-text
+        // query and fail ("unable to use function bm25 in the requested context").
+        return QStringLiteral("WITH s AS MATERIALIZED (SELECT article_id, bm25(kb_search) AS score"
+                              " FROM kb_search WHERE kb_search MATCH :query)"
+                              " SELECT s.article_id, MIN(s.score) AS best FROM s"
+                              " JOIN kb_articles a ON a.id = s.article_id AND a.enabled = :enabled"
+                              " GROUP BY s.article_id ORDER BY best, s.article_id LIMIT :limit");
+    return QStringLiteral(
+        "SELECT s.article_id, MIN(-ts_rank(to_tsvector('simple', s.tokens), q.query)) AS best"
+        " FROM kb_search s"
+        " CROSS JOIN (SELECT to_tsquery('simple', :query) AS query) q"
+        " JOIN kb_articles a ON a.id = s.article_id AND a.enabled = :enabled"
+        " WHERE to_tsvector('simple', s.tokens) @@ q.query"
+        " GROUP BY s.article_id ORDER BY best, s.article_id LIMIT :limit");
+}
+
+QString Dialect::kbSearchQuery(const QStringList &tokens) const
+{
+    QStringList terms;
+    for (QString token : tokens) {
+        if (isSqlite()) {
+            // An FTS5 string: quotes keep "and", "or", "near", '-' and '*' literal.
+            token.replace(QLatin1Char('"'), QLatin1String("\"\""));
+            terms.append(QLatin1Char('"') + token + QLatin1Char('"'));
+        } else {
+            // A tsquery lexeme: quoted, with quotes and backslashes escaped.
+            token.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+            token.replace(QLatin1Char('\''), QLatin1String("''"));
+            terms.append(QLatin1Char('\'') + token + QLatin1Char('\''));
+        }
+    }
+    return terms.join(isSqlite() ? QLatin1String(" OR ") : QLatin1String(" | "));
 }
 
 bool Dialect::isUniqueViolation(const QSqlError &error) const

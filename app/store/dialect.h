@@ -39,12 +39,19 @@ public:
     bool failedCommitEndsTransaction() const { return !isSqlite(); }
 
     /// Expands the type placeholders of a DDL template: {id} (auto-increment primary key
-    /// column type) and {blob} (raw bytes).
+    /// column type) and {blob} (raw bytes). A template starting with {sqlite} or {postgresql}
+    /// is for that backend only: for the other one the result is empty.
     QString ddl(QString statement) const;
     /// A query with a :name placeholder returning a row when that table exists.
     QString tableExistsSql() const;
     /// Serialises concurrent migrators inside the migration transaction (empty: not needed).
     QString migrationLockSql() const;
+
+    /// Knowledge-base search: binds :query (from kbSearchQuery), :enabled and :limit; returns
+    /// (article_id, score) rows, best article first, where a lower score is a better match.
+    QString kbSearchSql() const;
+    /// The full-text query matching any of the analysed tokens, each quoted literally.
+    QString kbSearchQuery(const QStringList &tokens) const;
 
     bool isUniqueViolation(const QSqlError &error) const;
 

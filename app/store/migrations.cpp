@@ -93,6 +93,52 @@ const QList<Migration> &all()
                             " detail TEXT NOT NULL,"
                             " created_at BIGINT NOT NULL)"),
          }},
+        // v2: the knowledge base. Statements marked {sqlite}/{postgresql} run on that backend
+        // only (see Dialect::ddl). kb_search holds the analysed tokens of every question and
+        // title: an FTS5 table on SQLite, a plain table with a GIN index on PostgreSQL.
+        {2,
+         {
+             QStringLiteral("CREATE TABLE kb_articles ("
+                            " id TEXT PRIMARY KEY,"
+                            " position INTEGER NOT NULL,"
+                            " intent TEXT NOT NULL,"
+                            " tags TEXT NOT NULL,"
+                            " auto_answer INTEGER NOT NULL,"
+                            " enabled INTEGER NOT NULL,"
+                            " version INTEGER NOT NULL,"
+                            " last_reviewed TEXT NOT NULL,"
+                            " updated_at BIGINT NOT NULL)"),
+             QStringLiteral("CREATE TABLE kb_content ("
+                            " article_id TEXT NOT NULL REFERENCES kb_articles(id)"
+                            " ON DELETE CASCADE,"
+                            " language TEXT NOT NULL,"
+                            " title TEXT NOT NULL,"
+                            " answer TEXT NOT NULL,"
+                            " PRIMARY KEY (article_id, language))"),
+             QStringLiteral("CREATE TABLE kb_questions ("
+                            " id {id},"
+                            " article_id TEXT NOT NULL,"
+                            " language TEXT NOT NULL,"
+                            " position INTEGER NOT NULL,"
+                            " text TEXT NOT NULL,"
+                            " analysed TEXT NOT NULL,"
+                            " FOREIGN KEY (article_id, language)"
+                            " REFERENCES kb_content(article_id, language) ON DELETE CASCADE)"),
+             QStringLiteral("CREATE INDEX kb_questions_article"
+                            " ON kb_questions (article_id, language, position)"),
+             QStringLiteral("CREATE TABLE kb_meta ("
+                            " key TEXT PRIMARY KEY,"
+                            " value TEXT NOT NULL)"),
+             QStringLiteral("{sqlite}CREATE VIRTUAL TABLE kb_search USING fts5("
+                            "article_id UNINDEXED, language UNINDEXED, tokens)"),
+             QStringLiteral("{postgresql}CREATE TABLE kb_search ("
+                            " article_id TEXT NOT NULL,"
+                            " language TEXT NOT NULL,"
+                            " tokens TEXT NOT NULL)"),
+             QStringLiteral("{postgresql}CREATE INDEX kb_search_article ON kb_search (article_id)"),
+             QStringLiteral("{postgresql}CREATE INDEX kb_search_tokens ON kb_search"
+                            " USING GIN (to_tsvector('simple', tokens))"),
+         }},
     };
     return migrations;
 }
@@ -177,7 +223,10 @@ Status apply(Connection &c, const Migration &m)
         return {};
     }
     for (const QString &statement : m.statements) {
-        if (Status s = c.execRaw(c.dialect().ddl(statement)); !s) {
+        const QString sql = c.dialect().ddl(statement);
+        if (sql.isEmpty())
+            continue; // for the other backend
+        if (Status s = c.execRaw(sql); !s) {
             Error e = s.error();
             e.message = QStringLiteral("migrating the schema to v%1 failed: %2")
                             .arg(m.version)

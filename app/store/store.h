@@ -1,10 +1,12 @@
 #pragma once
 
 #include "domain.h"
+#include "knowledge.h"
 #include "result.h"
 
 #include <QJsonObject>
 #include <QList>
+#include <QPair>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -149,6 +151,24 @@ public:
     Status audit(const QString &actor, const QString &action, const QJsonObject &detail,
                  qint64 nowMs);
     Result<QList<QJsonObject>> auditEntries(int limit);
+
+    // Knowledge base (store_kb.cpp). Callers validate articles first (kb::validate); the
+    // store keeps them in the given order and indexes the analysed questions and titles.
+    /// Replaces every article, and the shop name when `shopName` is not empty, in one
+    /// transaction (or inside the caller's): all or nothing. Versions are kept as given.
+    Status replaceKnowledgeBase(const QList<KbArticle> &articles, qint64 nowMs,
+                                const QMap<QString, QString> &shopName = {});
+    /// Inserts a new article (at the end) or edits one; the stored version is the previous
+    /// version + 1 (an edit never trusts the caller's number), 1 for a new article.
+    Status upsertArticle(const KbArticle &article, qint64 nowMs);
+    Result<QList<KbArticle>> articles();
+    Result<KbArticle> article(const QString &id); // "not_found"
+    Result<int> articleCount();
+    Result<QMap<QString, QString>> kbShopName();
+    /// Enabled articles whose questions or titles share a token with `analysedQuery`
+    /// (space-separated, as AnalyzedText::ftsText()), best first, one entry per article; the
+    /// score is SQLite's bm25 (PostgreSQL: -ts_rank), lower is better.
+    Result<QList<QPair<QString, double>>> searchQuestions(const QString &analysedQuery, int limit);
 
 private:
     Store(QSqlDatabase db, DatabaseUrl url);

@@ -43,8 +43,18 @@ void TestSmoke::embeddedDefaultServesTheCustomerPage()
     QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
     QVERIFY(reply->readAll().contains("<html"));
     reply->deleteLater();
-    // The embedded hub keeps its data in the user's data directory.
-    QVERIFY(QFile::exists(home.filePath(QStringLiteral("data/tandem/embedded.db"))));
+    // The embedded hub keeps its data in the user's data directory, demo knowledge base loaded.
+    const QString db = home.filePath(QStringLiteral("data/tandem/embedded.db"));
+    QVERIFY(QFile::exists(db));
+    QProcess stats;
+    stats.start(qEnvironmentVariable("TANDEM_HUB_BIN"),
+                {QStringLiteral("kb"), QStringLiteral("stats"), QStringLiteral("--database"), QStringLiteral("sqlite:") + db});
+    QVERIFY(stats.waitForFinished(30000));
+    const QString out = QString::fromUtf8(stats.readAllStandardOutput());
+    QCOMPARE(stats.exitCode(), 0);
+    static const QRegularExpression articles(QStringLiteral("Articles:\\s+(\\d+)"));
+    const auto m = articles.match(out);
+    QVERIFY2(m.hasMatch() && m.captured(1).toInt() >= 60, qPrintable(out));
 
     desktop.terminate();
     QVERIFY(desktop.waitForFinished(30000));
