@@ -4,7 +4,8 @@
 
 namespace tandem {
 
-Composer::Composer(QWidget *parent) : QPlainTextEdit(parent)
+Composer::Composer(QWidget *parent)
+    : QPlainTextEdit(parent)
 {
     setTabChangesFocus(true);
 }

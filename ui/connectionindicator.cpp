@@ -25,7 +25,10 @@ void ConnectionIndicator::setState(HubConnection::State state)
     refresh();
 }
 
-QString ConnectionIndicator::text() const { return m_label->text(); }
+QString ConnectionIndicator::text() const
+{
+    return m_label->text();
+}
 
 void ConnectionIndicator::changeEvent(QEvent *event)
 {

@@ -76,10 +76,11 @@ ConversationPanel::ConversationPanel(Client &client, QWidget *parent)
     connect(m_composer, &Composer::submitted, this, &ConversationPanel::send);
     connect(m_send, &QPushButton::clicked, this, &ConversationPanel::send);
     // Follow the newest message while the agent is at the bottom.
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int, int last) {
-        if (last == m_model->rowCount() - 1)
-            m_view->scrollToBottom();
-    });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int, int last) {
+                if (last == m_model->rowCount() - 1)
+                    m_view->scrollToBottom();
+            });
     connect(m_model, &QAbstractItemModel::modelReset, m_view, &QListView::scrollToBottom);
     // A chat view sees its last row almost always, so the view's own fetchMore() would page
     // through the whole history; older pages load only when the agent scrolls to the top.
@@ -96,7 +97,8 @@ ConversationPanel::ConversationPanel(Client &client, QWidget *parent)
         if (id == m_conversation)
             refreshHeader();
     });
-    connect(&client.connection(), &HubConnection::stateChanged, this, &ConversationPanel::refreshHeader);
+    connect(&client.connection(), &HubConnection::stateChanged, this,
+            &ConversationPanel::refreshHeader);
     retranslate();
     setConversation(0);
 }
@@ -167,7 +169,8 @@ void ConversationPanel::refreshHeader()
     const bool mine = c.id && c.state == ConversationState::Assigned && c.assigneeId == me.id;
     if (!m_conversation) {
         m_title->setText(tr("No conversation open"));
-        m_subtitle->setText(tr("Pick one from the queue, or press Ctrl+N for the next waiting customer."));
+        m_subtitle->setText(
+            tr("Pick one from the queue, or press Ctrl+N for the next waiting customer."));
     } else if (!c.id) {
         m_title->setText(tr("Conversation %1").arg(m_conversation));
         m_subtitle->setText(tr("Closed"));

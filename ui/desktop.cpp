@@ -12,9 +12,14 @@
 #include <QApplication>
 namespace tandem {
 
-Desktop::Desktop(QObject *parent) : QObject(parent) {}
+Desktop::Desktop(QObject *parent)
+    : QObject(parent)
+{}
 
-Desktop::~Desktop() { teardown(); }
+Desktop::~Desktop()
+{
+    teardown();
+}
 
 void Desktop::start()
 {
@@ -38,13 +43,16 @@ void Desktop::startEmbedded()
     teardown();
     auto embedded = EmbeddedHub::start();
     if (!embedded.ok()) {
-        MessageBox::warning(nullptr, tr("Tandem"), tr("Could not start Tandem on this computer: %1").arg(embedded.error().message));
+        MessageBox::warning(
+            nullptr, tr("Tandem"),
+            tr("Could not start Tandem on this computer: %1").arg(embedded.error().message));
         QApplication::exit(1);
         return;
     }
     m_embedded = std::move(embedded.value());
     Settings::setHubAddress({});
-    auto client = Client::create(Client::defaultOutboxPath(m_embedded->username(), m_embedded->baseUrl()));
+    auto client =
+        Client::create(Client::defaultOutboxPath(m_embedded->username(), m_embedded->baseUrl()));
     if (!client.ok()) {
         MessageBox::warning(nullptr, tr("Tandem"), client.error().message);
         QApplication::exit(1);
@@ -62,23 +70,26 @@ void Desktop::showSignIn(const QString &error)
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setError(error);
     if (error.isEmpty() && Settings::rememberPassword() && !Settings::username().isEmpty())
-        Keychain::readPassword(Keychain::account(Settings::username(), Settings::hubAddress().toString()), dialog,
-                               [dialog](const QString &password, const QString &) {
-                                   if (!password.isEmpty())
-                                       dialog->setPassword(password);
-                               });
+        Keychain::readPassword(
+            Keychain::account(Settings::username(), Settings::hubAddress().toString()), dialog,
+            [dialog](const QString &password, const QString &) {
+                if (!password.isEmpty())
+                    dialog->setPassword(password);
+            });
     connect(dialog, &QDialog::finished, this, [this, dialog](int result) {
         if (result == SignInDialog::ThisComputer)
             startEmbedded();
         else if (result == QDialog::Accepted)
-            signInToTeam(dialog->hubAddress(), dialog->username(), dialog->password(), dialog->rememberPassword());
+            signInToTeam(dialog->hubAddress(), dialog->username(), dialog->password(),
+                         dialog->rememberPassword());
         else if (!m_window)
             QApplication::quit();
     });
     dialog->show();
 }
 
-void Desktop::signInToTeam(const QUrl &hub, const QString &username, const QString &password, bool remember)
+void Desktop::signInToTeam(const QUrl &hub, const QString &username, const QString &password,
+                           bool remember)
 {
     teardown();
     auto client = Client::create(Client::defaultOutboxPath(username, hub));
@@ -97,10 +108,12 @@ void Desktop::signInToTeam(const QUrl &hub, const QString &username, const QStri
         if (!m_window)
             openWindow(hub, {});
     });
-    connect(&m_client->connection(), &HubConnection::signInFailed, this, [this](const Error &error) {
-        // Deferred: the client that reports this is destroyed by showSignIn().
-        QMetaObject::invokeMethod(this, [this, error] { showSignIn(error.message); }, Qt::QueuedConnection);
-    });
+    connect(&m_client->connection(), &HubConnection::signInFailed, this,
+            [this](const Error &error) {
+                // Deferred: the client that reports this is destroyed by showSignIn().
+                QMetaObject::invokeMethod(
+                    this, [this, error] { showSignIn(error.message); }, Qt::QueuedConnection);
+            });
     m_client->signIn(hub, username, password);
 }
 
@@ -110,10 +123,13 @@ void Desktop::openWindow(const QUrl &hub, const QUrl &chatUrl)
     connect(m_window.get(), &MainWindow::signOutRequested, this, [this] {
         if (m_client)
             m_client->signOut();
-        QMetaObject::invokeMethod(this, [this] { showSignIn(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this] { showSignIn(); }, Qt::QueuedConnection);
     });
-    connect(m_window.get(), &MainWindow::connectToTeamHubRequested, this,
-            [this] { QMetaObject::invokeMethod(this, [this] { showSignIn(); }, Qt::QueuedConnection); });
+    connect(m_window.get(), &MainWindow::connectToTeamHubRequested, this, [this] {
+        QMetaObject::invokeMethod(
+            this, [this] { showSignIn(); }, Qt::QueuedConnection);
+    });
     connect(m_window.get(), &MainWindow::languageChosen, this, &Desktop::changeLanguage);
     m_window->show(); // the embedded hub has logged "Customer chat: …" already
     emit ready();

@@ -34,7 +34,8 @@ signals:
     void ready();
 
 private:
-    void signInToTeam(const QUrl &hub, const QString &username, const QString &password, bool remember);
+    void signInToTeam(const QUrl &hub, const QString &username, const QString &password,
+                      bool remember);
     void openWindow(const QUrl &hub, const QUrl &chatUrl);
     void teardown();
     void changeLanguage(const QString &setting);

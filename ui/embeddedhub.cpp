@@ -22,7 +22,9 @@ QString localUsername()
 
 } // namespace
 
-EmbeddedHub::EmbeddedHub(QObject *parent) : QObject(parent) {}
+EmbeddedHub::EmbeddedHub(QObject *parent)
+    : QObject(parent)
+{}
 EmbeddedHub::~EmbeddedHub() = default;
 
 Result<std::unique_ptr<EmbeddedHub>> EmbeddedHub::start(const QString &dataDir, QObject *parent)
@@ -31,7 +33,8 @@ Result<std::unique_ptr<EmbeddedHub>> EmbeddedHub::start(const QString &dataDir, 
                             ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
                             : dataDir;
     if (!QDir().mkpath(dir))
-        return Error{QStringLiteral("internal"), QObject::tr("Cannot create the data folder %1").arg(dir)};
+        return Error{QStringLiteral("internal"),
+                     QObject::tr("Cannot create the data folder %1").arg(dir)};
     std::unique_ptr<EmbeddedHub> embedded(new EmbeddedHub(parent));
     embedded->m_databasePath = QDir(dir).filePath(QStringLiteral("embedded.db"));
 
@@ -53,14 +56,21 @@ Result<std::unique_ptr<EmbeddedHub>> EmbeddedHub::start(const QString &dataDir, 
             return kb.error();
     }
     embedded->m_username = localUsername();
-    auto token = embedded->m_hub->createLocalSession(embedded->m_username, embedded->m_username, Role::Admin);
+    auto token = embedded->m_hub->createLocalSession(embedded->m_username, embedded->m_username,
+                                                     Role::Admin);
     if (!token.ok())
         return token.error();
     embedded->m_token = token.value();
     return embedded;
 }
 
-QUrl EmbeddedHub::baseUrl() const { return m_hub->baseUrl(); }
-QUrl EmbeddedHub::chatUrl() const { return m_hub->chatUrl(); }
+QUrl EmbeddedHub::baseUrl() const
+{
+    return m_hub->baseUrl();
+}
+QUrl EmbeddedHub::chatUrl() const
+{
+    return m_hub->chatUrl();
+}
 
 } // namespace tandem

@@ -20,7 +20,8 @@ public:
     ~EmbeddedHub() override;
 
     /// `dataDir` empty: the XDG data directory (~/.local/share/tandem).
-    static Result<std::unique_ptr<EmbeddedHub>> start(const QString &dataDir = {}, QObject *parent = nullptr);
+    static Result<std::unique_ptr<EmbeddedHub>> start(const QString &dataDir = {},
+                                                      QObject *parent = nullptr);
 
     QUrl baseUrl() const;
     QUrl chatUrl() const;

@@ -37,7 +37,8 @@ void Keychain::writePassword(const QString &account, const QString &password)
     job->setTextData(password);
     QObject::connect(job, &QKeychain::Job::finished, job, [job](QKeychain::Job *) {
         if (job->error() != QKeychain::NoError)
-            qCWarning(lcKeychain) << "could not store the password in the keyring:" << job->errorString();
+            qCWarning(lcKeychain) << "could not store the password in the keyring:"
+                                  << job->errorString();
     });
     job->start();
 }

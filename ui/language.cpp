@@ -23,10 +23,10 @@ QString Language::resolve(const QString &setting)
     if (system.language() != QLocale::Chinese)
         return QStringLiteral("en");
     // Traditional for Taiwan, Hong Kong and Macau, or an explicit Hant script.
-    const bool traditional = system.script() == QLocale::TraditionalChineseScript
-                             || system.territory() == QLocale::Taiwan
-                             || system.territory() == QLocale::HongKong
-                             || system.territory() == QLocale::Macau;
+    const bool traditional = system.script() == QLocale::TraditionalChineseScript ||
+                             system.territory() == QLocale::Taiwan ||
+                             system.territory() == QLocale::HongKong ||
+                             system.territory() == QLocale::Macau;
     return traditional ? QStringLiteral("zh_TW") : QStringLiteral("zh_CN");
 }
 
@@ -46,7 +46,8 @@ QString Language::apply(const QString &setting)
             s_app = std::move(app);
         }
         auto qt = std::make_unique<QTranslator>();
-        if (qt->load(QStringLiteral("qtbase_") + code, QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        if (qt->load(QStringLiteral("qtbase_") + code,
+                     QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
             QCoreApplication::installTranslator(qt.get());
             s_qt = std::move(qt);
         }

@@ -55,7 +55,8 @@ MainWindow::MainWindow(Client &client, const QUrl &hubUrl, const QUrl &chatUrl, 
         m_chatLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
         m_openChat = new QPushButton(this);
         m_openChat->setFlat(true);
-        connect(m_openChat, &QPushButton::clicked, this, [this] { QDesktopServices::openUrl(m_chatUrl); });
+        connect(m_openChat, &QPushButton::clicked, this,
+                [this] { QDesktopServices::openUrl(m_chatUrl); });
         statusBar()->addPermanentWidget(m_chatLabel);
         statusBar()->addPermanentWidget(m_openChat);
     }
@@ -69,10 +70,11 @@ MainWindow::MainWindow(Client &client, const QUrl &hubUrl, const QUrl &chatUrl, 
         openConversation(id);
         m_conversation->focusComposerWhenReady();
     });
-    connect(&client.connection(), &HubConnection::stateChanged, this, [this](HubConnection::State s) {
-        m_indicator->setState(s);
-        updateActions();
-    });
+    connect(&client.connection(), &HubConnection::stateChanged, this,
+            [this](HubConnection::State s) {
+                m_indicator->setState(s);
+                updateActions();
+            });
     QueueState &queue = client.queue();
     connect(&queue, &QueueState::conversationAdded, this, [this](qint64 id) {
         updateWaitingCount();
@@ -90,13 +92,17 @@ MainWindow::MainWindow(Client &client, const QUrl &hubUrl, const QUrl &chatUrl, 
         updateWaitingCount();
         updateActions();
     });
-    connect(&client.connection(), &HubConnection::commandFailed, this, [this](const QString &, const Error &error) {
-        statusBar()->showMessage(tr("The hub refused: %1").arg(error.message), 8000);
-    });
-    connect(&client.outbox(), &Outbox::replyFailed, this, [this](const QString &, qint64 conversation, const Error &error) {
-        MessageBox::warning(this, tr("Reply not sent"),
-                            tr("Your reply in conversation %1 was not sent: %2").arg(conversation).arg(error.message));
-    });
+    connect(&client.connection(), &HubConnection::commandFailed, this,
+            [this](const QString &, const Error &error) {
+                statusBar()->showMessage(tr("The hub refused: %1").arg(error.message), 8000);
+            });
+    connect(&client.outbox(), &Outbox::replyFailed, this,
+            [this](const QString &, qint64 conversation, const Error &error) {
+                MessageBox::warning(this, tr("Reply not sent"),
+                                    tr("Your reply in conversation %1 was not sent: %2")
+                                        .arg(conversation)
+                                        .arg(error.message));
+            });
 
     m_indicator->setState(client.connection().state());
     restoreGeometry(Settings::windowGeometry());
@@ -144,9 +150,10 @@ void MainWindow::createActions()
     m_notify->setChecked(Settings::notifyWaiting());
     m_shortcuts = make(QKeySequence(Qt::Key_F1), &MainWindow::showShortcuts);
     m_about = make(QKeySequence(), [this] {
-        MessageBox::information(this, tr("About Tandem"),
-                                tr("Tandem %1 — a bot and human agents answering customers together.")
-                                    .arg(QStringLiteral(TANDEM_VERSION)));
+        MessageBox::information(
+            this, tr("About Tandem"),
+            tr("Tandem %1 — a bot and human agents answering customers together.")
+                .arg(QStringLiteral(TANDEM_VERSION)));
     });
     m_languages = new QActionGroup(this);
     for (const QString &code : QStringList{QStringLiteral("system")} + Language::available()) {
@@ -207,10 +214,12 @@ void MainWindow::retranslate()
     m_about->setText(tr("&About Tandem"));
     for (QAction *a : m_languages->actions()) {
         const QString code = a->data().toString();
-        a->setText(code == QLatin1String("system") ? tr("System language") : Language::nativeName(code));
+        a->setText(code == QLatin1String("system") ? tr("System language")
+                                                   : Language::nativeName(code));
     }
     for (QAction *a : {m_next, m_claim, m_release, m_transfer, m_close, m_focus})
-        a->setToolTip(QStringLiteral("%1 (%2)").arg(a->text().remove(QLatin1Char('&')), a->shortcut().toString(QKeySequence::NativeText)));
+        a->setToolTip(QStringLiteral("%1 (%2)").arg(
+            a->text().remove(QLatin1Char('&')), a->shortcut().toString(QKeySequence::NativeText)));
     if (m_chatLabel) {
         m_chatLabel->setText(tr("Customer chat: %1").arg(m_chatUrl.toString()));
         m_openChat->setText(tr("Open in browser"));
@@ -228,7 +237,8 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    Settings::saveWindow(saveGeometry(), saveState(), m_splitter->saveState(), m_queue->headerState());
+    Settings::saveWindow(saveGeometry(), saveState(), m_splitter->saveState(),
+                         m_queue->headerState());
     event->accept();
 }
 
@@ -243,7 +253,8 @@ void MainWindow::openConversation(qint64 id)
 
 void MainWindow::claimCurrent()
 {
-    const qint64 id = m_conversation->conversation() ? m_conversation->conversation() : m_queue->currentConversation();
+    const qint64 id = m_conversation->conversation() ? m_conversation->conversation()
+                                                     : m_queue->currentConversation();
     if (!id)
         return;
     openConversation(id);
@@ -300,7 +311,9 @@ void MainWindow::updateActions()
     const bool mine = c.id && c.state == ConversationState::Assigned && c.assigneeId == me.id;
     const bool manager = permissions::canManageOthers(me.role);
     const bool canWork = permissions::canWorkConversations(me.role);
-    m_claim->setEnabled(canWork && c.id && (c.state == ConversationState::Waiting || c.state == ConversationState::Bot));
+    m_claim->setEnabled(
+        canWork && c.id &&
+        (c.state == ConversationState::Waiting || c.state == ConversationState::Bot));
     m_next->setEnabled(canWork);
     m_release->setEnabled(c.id && c.state == ConversationState::Assigned && (mine || manager));
     m_transfer->setEnabled(c.id && c.state != ConversationState::Closed && (mine || manager));
@@ -334,7 +347,8 @@ void MainWindow::showShortcuts()
 {
     QStringList lines;
     for (QAction *a : {m_next, m_claim, m_release, m_transfer, m_close, m_focus, m_shortcuts})
-        lines << QStringLiteral("%1\t%2").arg(a->shortcut().toString(QKeySequence::NativeText), a->text().remove(QLatin1Char('&')));
+        lines << QStringLiteral("%1\t%2").arg(a->shortcut().toString(QKeySequence::NativeText),
+                                              a->text().remove(QLatin1Char('&')));
     lines << tr("Enter\tSend the reply") << tr("Shift+Enter\tNew line in the reply")
           << tr("Up/Down\tMove through the queue");
     MessageBox::information(this, tr("Keyboard shortcuts"), lines.join(QLatin1Char('\n')));

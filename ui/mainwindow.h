@@ -26,7 +26,8 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 public:
     /// `chatUrl` is set when working on this computer (the embedded hub): the customer page.
-    MainWindow(Client &client, const QUrl &hubUrl, const QUrl &chatUrl = {}, QWidget *parent = nullptr);
+    MainWindow(Client &client, const QUrl &hubUrl, const QUrl &chatUrl = {},
+               QWidget *parent = nullptr);
     ~MainWindow() override;
 
     QueuePanel *queuePanel() const { return m_queue; }

@@ -5,8 +5,9 @@ namespace tandem {
 std::optional<QMessageBox::StandardButton> MessageBox::s_answer;
 QString MessageBox::s_lastText;
 
-QMessageBox::StandardButton MessageBox::show(QMessageBox::Icon icon, QWidget *parent, const QString &title,
-                                             const QString &text, QMessageBox::StandardButtons buttons)
+QMessageBox::StandardButton MessageBox::show(QMessageBox::Icon icon, QWidget *parent,
+                                             const QString &title, const QString &text,
+                                             QMessageBox::StandardButtons buttons)
 {
     s_lastText = text;
     if (s_answer)
@@ -15,12 +16,14 @@ QMessageBox::StandardButton MessageBox::show(QMessageBox::Icon icon, QWidget *pa
     return static_cast<QMessageBox::StandardButton>(box.exec());
 }
 
-QMessageBox::StandardButton MessageBox::warning(QWidget *parent, const QString &title, const QString &text)
+QMessageBox::StandardButton MessageBox::warning(QWidget *parent, const QString &title,
+                                                const QString &text)
 {
     return show(QMessageBox::Warning, parent, title, text, QMessageBox::Ok);
 }
 
-QMessageBox::StandardButton MessageBox::question(QWidget *parent, const QString &title, const QString &text,
+QMessageBox::StandardButton MessageBox::question(QWidget *parent, const QString &title,
+                                                 const QString &text,
                                                  QMessageBox::StandardButtons buttons)
 {
     return show(QMessageBox::Question, parent, title, text, buttons);
@@ -31,7 +34,13 @@ void MessageBox::information(QWidget *parent, const QString &title, const QStrin
     show(QMessageBox::Information, parent, title, text, QMessageBox::Ok);
 }
 
-void MessageBox::setNextAnswer(std::optional<QMessageBox::StandardButton> answer) { s_answer = answer; }
-QString MessageBox::lastText() { return s_lastText; }
+void MessageBox::setNextAnswer(std::optional<QMessageBox::StandardButton> answer)
+{
+    s_answer = answer;
+}
+QString MessageBox::lastText()
+{
+    return s_lastText;
+}
 
 } // namespace tandem

@@ -71,7 +71,8 @@ QueuePanel::QueuePanel(Client &client, QWidget *parent)
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, updateEmpty);
     connect(m_model, &QAbstractItemModel::modelReset, this, updateEmpty);
     // A big filter change resets the model; keep the open conversation selected.
-    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] { m_keep = currentConversation(); });
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this,
+            [this] { m_keep = currentConversation(); });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         if (m_keep) {
             const QSignalBlocker block(m_view->selectionModel());
@@ -95,7 +96,10 @@ void QueuePanel::selectConversation(qint64 id)
         m_view->setCurrentIndex(m_model->index(row, QueueModel::Customer));
 }
 
-QByteArray QueuePanel::headerState() const { return m_view->horizontalHeader()->saveState(); }
+QByteArray QueuePanel::headerState() const
+{
+    return m_view->horizontalHeader()->saveState();
+}
 
 void QueuePanel::restoreHeaderState(const QByteArray &state)
 {

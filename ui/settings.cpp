@@ -15,8 +15,7 @@ public:
         : QSettings(QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation))
                         .filePath(QStringLiteral("tandem.conf")),
                     QSettings::IniFormat)
-    {
-    }
+    {}
 };
 
 const QString kHubAddress = QStringLiteral("hub/address");
@@ -30,20 +29,62 @@ const QString kSplitter = QStringLiteral("window/splitter");
 const QString kQueueHeader = QStringLiteral("window/queueHeader");
 } // namespace
 
-QUrl Settings::hubAddress() { return Store().value(kHubAddress).toUrl(); }
-void Settings::setHubAddress(const QUrl &url) { Store().setValue(kHubAddress, url); }
-QString Settings::username() { return Store().value(kUsername).toString(); }
-void Settings::setUsername(const QString &name) { Store().setValue(kUsername, name); }
-bool Settings::rememberPassword() { return Store().value(kRemember, true).toBool(); }
-void Settings::setRememberPassword(bool remember) { Store().setValue(kRemember, remember); }
-QString Settings::language() { return Store().value(kLanguage, QStringLiteral("system")).toString(); }
-void Settings::setLanguage(const QString &language) { Store().setValue(kLanguage, language); }
-QByteArray Settings::windowGeometry() { return Store().value(kGeometry).toByteArray(); }
-QByteArray Settings::windowState() { return Store().value(kState).toByteArray(); }
-QByteArray Settings::splitterState() { return Store().value(kSplitter).toByteArray(); }
-QByteArray Settings::queueHeaderState() { return Store().value(kQueueHeader).toByteArray(); }
-bool Settings::notifyWaiting() { return Store().value(kNotify, true).toBool(); }
-void Settings::setNotifyWaiting(bool on) { Store().setValue(kNotify, on); }
+QUrl Settings::hubAddress()
+{
+    return Store().value(kHubAddress).toUrl();
+}
+void Settings::setHubAddress(const QUrl &url)
+{
+    Store().setValue(kHubAddress, url);
+}
+QString Settings::username()
+{
+    return Store().value(kUsername).toString();
+}
+void Settings::setUsername(const QString &name)
+{
+    Store().setValue(kUsername, name);
+}
+bool Settings::rememberPassword()
+{
+    return Store().value(kRemember, true).toBool();
+}
+void Settings::setRememberPassword(bool remember)
+{
+    Store().setValue(kRemember, remember);
+}
+QString Settings::language()
+{
+    return Store().value(kLanguage, QStringLiteral("system")).toString();
+}
+void Settings::setLanguage(const QString &language)
+{
+    Store().setValue(kLanguage, language);
+}
+QByteArray Settings::windowGeometry()
+{
+    return Store().value(kGeometry).toByteArray();
+}
+QByteArray Settings::windowState()
+{
+    return Store().value(kState).toByteArray();
+}
+QByteArray Settings::splitterState()
+{
+    return Store().value(kSplitter).toByteArray();
+}
+QByteArray Settings::queueHeaderState()
+{
+    return Store().value(kQueueHeader).toByteArray();
+}
+bool Settings::notifyWaiting()
+{
+    return Store().value(kNotify, true).toBool();
+}
+void Settings::setNotifyWaiting(bool on)
+{
+    Store().setValue(kNotify, on);
+}
 
 void Settings::saveWindow(const QByteArray &geometry, const QByteArray &state,
                           const QByteArray &splitter, const QByteArray &queueHeader)

@@ -46,7 +46,8 @@ SignInDialog::SignInDialog(QWidget *parent)
     m_address->setAccessibleName(tr("Hub address"));
     m_username->setAccessibleName(tr("User name"));
     m_password->setAccessibleName(tr("Password"));
-    local->setToolTip(tr("Run a hub on this computer with a demo knowledge base; no account needed."));
+    local->setToolTip(
+        tr("Run a hub on this computer with a demo knowledge base; no account needed."));
 
     const QUrl saved = Settings::hubAddress();
     m_address->setText(saved.isValid() ? saved.toString() : QString());
@@ -58,7 +59,10 @@ SignInDialog::SignInDialog(QWidget *parent)
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(local, &QPushButton::clicked, this, [this] { done(ThisComputer); });
-    (m_address->text().isEmpty() ? m_address : m_username->text().isEmpty() ? m_username : m_password)->setFocus();
+    (m_address->text().isEmpty()    ? m_address
+     : m_username->text().isEmpty() ? m_username
+                                    : m_password)
+        ->setFocus();
     validate();
 }
 
@@ -72,10 +76,22 @@ QUrl SignInDialog::hubAddress() const
     return QUrl::fromUserInput(text);
 }
 
-QString SignInDialog::username() const { return m_username->text().trimmed(); }
-QString SignInDialog::password() const { return m_password->text(); }
-bool SignInDialog::rememberPassword() const { return m_remember->isChecked(); }
-void SignInDialog::setPassword(const QString &password) { m_password->setText(password); }
+QString SignInDialog::username() const
+{
+    return m_username->text().trimmed();
+}
+QString SignInDialog::password() const
+{
+    return m_password->text();
+}
+bool SignInDialog::rememberPassword() const
+{
+    return m_remember->isChecked();
+}
+void SignInDialog::setPassword(const QString &password)
+{
+    m_password->setText(password);
+}
 
 void SignInDialog::setError(const QString &error)
 {
@@ -86,7 +102,8 @@ void SignInDialog::setError(const QString &error)
 void SignInDialog::validate()
 {
     const QUrl url = hubAddress();
-    m_signIn->setEnabled(url.isValid() && !url.host().isEmpty() && !username().isEmpty() && !password().isEmpty());
+    m_signIn->setEnabled(url.isValid() && !url.host().isEmpty() && !username().isEmpty() &&
+                         !password().isEmpty());
 }
 
 } // namespace tandem

@@ -16,7 +16,11 @@ class SignInDialog : public QDialog
 {
     Q_OBJECT
 public:
-    enum Choice { TeamHub = QDialog::Accepted, ThisComputer = 2 };
+    enum Choice
+    {
+        TeamHub = QDialog::Accepted,
+        ThisComputer = 2
+    };
 
     explicit SignInDialog(QWidget *parent = nullptr);
 

@@ -25,10 +25,11 @@ SimulateDialog::SimulateDialog(const QUrl &hub, QWidget *parent)
 {
     setWindowTitle(tr("Simulate customers"));
     auto *layout = new QVBoxLayout(this);
-    auto *intro = new QLabel(tr("Opens real customer connections to %1 that write in Simplified Chinese, "
-                                "Traditional Chinese and English — including impatient and unhappy customers.")
-                                 .arg(hub.toString()),
-                             this);
+    auto *intro = new QLabel(
+        tr("Opens real customer connections to %1 that write in Simplified Chinese, "
+           "Traditional Chinese and English — including impatient and unhappy customers.")
+            .arg(hub.toString()),
+        this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
     auto *form = new QFormLayout;
@@ -70,7 +71,8 @@ void SimulateDialog::startSimulation()
         return;
     }
     m_simulator = std::make_unique<CustomerSimulator>(m_hub, script.value());
-    connect(m_simulator.get(), &CustomerSimulator::statsChanged, this, &SimulateDialog::updateStats);
+    connect(m_simulator.get(), &CustomerSimulator::statsChanged, this,
+            &SimulateDialog::updateStats);
     connect(m_simulator.get(), &CustomerSimulator::finished, this, [this] {
         m_start->setEnabled(true);
         m_stop->setEnabled(false);
@@ -94,7 +96,8 @@ void SimulateDialog::updateStats()
         return;
     }
     const auto &s = m_simulator->stats();
-    m_stats->setText(tr("%1 customers started, %2 writing now · %3 of %4 messages delivered · %5 replies received")
+    m_stats->setText(tr("%1 customers started, %2 writing now · %3 of %4 messages delivered · %5 "
+                        "replies received")
                          .arg(s.started)
                          .arg(s.active)
                          .arg(s.messagesAcknowledged)

@@ -59,23 +59,44 @@ QString isoTime(qint64 ms)
 
 } // namespace
 
-QString roleName(Role role) { return nameOf(kRoles, role); }
-std::optional<Role> roleFromName(const QString &name) { return fromName(kRoles, name); }
-QString stateName(ConversationState state) { return nameOf(kStates, state); }
+QString roleName(Role role)
+{
+    return nameOf(kRoles, role);
+}
+std::optional<Role> roleFromName(const QString &name)
+{
+    return fromName(kRoles, name);
+}
+QString stateName(ConversationState state)
+{
+    return nameOf(kStates, state);
+}
 std::optional<ConversationState> stateFromName(const QString &name)
 {
     return fromName(kStates, name);
 }
-QString senderKindName(SenderKind kind) { return nameOf(kSenders, kind); }
+QString senderKindName(SenderKind kind)
+{
+    return nameOf(kSenders, kind);
+}
 std::optional<SenderKind> senderKindFromName(const QString &name)
 {
     return fromName(kSenders, name);
 }
 
 namespace permissions {
-bool canWorkConversations(Role role) { return role != Role::Trainer; }
-bool canManageOthers(Role role) { return role == Role::Supervisor || role == Role::Admin; }
-bool canViewQueue(Role) { return true; }
+bool canWorkConversations(Role role)
+{
+    return role != Role::Trainer;
+}
+bool canManageOthers(Role role)
+{
+    return role == Role::Supervisor || role == Role::Admin;
+}
+bool canViewQueue(Role)
+{
+    return true;
+}
 } // namespace permissions
 
 QJsonObject User::toJson() const
@@ -128,8 +149,8 @@ Message Message::fromJson(const QJsonObject &o)
     Message m;
     m.id = o.value(QStringLiteral("id")).toInteger();
     m.conversationId = o.value(QStringLiteral("conversationId")).toInteger();
-    m.senderKind =
-        senderKindFromName(o.value(QStringLiteral("sender")).toString()).value_or(SenderKind::System);
+    m.senderKind = senderKindFromName(o.value(QStringLiteral("sender")).toString())
+                       .value_or(SenderKind::System);
     m.senderUserId = o.value(QStringLiteral("senderUserId")).toInteger();
     m.senderName = o.value(QStringLiteral("senderName")).toString();
     m.text = o.value(QStringLiteral("text")).toString();

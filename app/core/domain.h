@@ -9,13 +9,32 @@
 namespace tandem {
 
 /// Who a user is to the hub; every command is checked against it in the hub.
-enum class Role { Agent, Supervisor, Trainer, Admin };
+enum class Role
+{
+    Agent,
+    Supervisor,
+    Trainer,
+    Admin
+};
 
 /// Lifecycle of a conversation: bot → waiting → assigned → closed (a human may hand back to bot).
-enum class ConversationState { Bot, Waiting, Assigned, Closed };
+enum class ConversationState
+{
+    Bot,
+    Waiting,
+    Assigned,
+    Closed
+};
 
 /// Who wrote a transcript entry. Notes are internal (agents only), never shown to the customer.
-enum class SenderKind { Customer, Agent, Bot, System, Note };
+enum class SenderKind
+{
+    Customer,
+    Agent,
+    Bot,
+    System,
+    Note
+};
 
 QString roleName(Role role);
 std::optional<Role> roleFromName(const QString &name);
@@ -26,9 +45,9 @@ std::optional<SenderKind> senderKindFromName(const QString &name);
 
 /// What a role may do; the hub asks this for every command.
 namespace permissions {
-bool canWorkConversations(Role role);  // claim, reply, release, close own
-bool canManageOthers(Role role);       // transfer / close conversations owned by someone else
-bool canViewQueue(Role role);          // see the queue and transcripts
+bool canWorkConversations(Role role); // claim, reply, release, close own
+bool canManageOthers(Role role);      // transfer / close conversations owned by someone else
+bool canViewQueue(Role role);         // see the queue and transcripts
 } // namespace permissions
 
 /// A signed-in person (agent, supervisor, trainer or admin).

@@ -9,7 +9,14 @@ namespace tandem::protocol {
 
 namespace {
 
-enum class FieldType { String, NonEmptyText, Integer, OptionalString, OptionalInteger };
+enum class FieldType
+{
+    String,
+    NonEmptyText,
+    Integer,
+    OptionalString,
+    OptionalInteger
+};
 
 struct Field
 {
@@ -27,7 +34,9 @@ struct Command
 // The schema of every command: adding a command means adding a row here and a handler in the hub.
 const Command kCommands[] = {
     {Channel::Agent, "login", {{"username", FieldType::String}, {"password", FieldType::String}}},
-    {Channel::Agent, "hello", {{"token", FieldType::String}, {"lastSeq", FieldType::OptionalInteger}}},
+    {Channel::Agent,
+     "hello",
+     {{"token", FieldType::String}, {"lastSeq", FieldType::OptionalInteger}}},
     {Channel::Agent, "logout", {}},
     {Channel::Agent, "ping", {}},
     {Channel::Agent, "users", {}},
@@ -78,7 +87,8 @@ Status checkField(const QJsonObject &o, const Field &f)
 {
     const QString name = QString::fromLatin1(f.name);
     const QJsonValue v = o.value(name);
-    const bool optional = f.type == FieldType::OptionalString || f.type == FieldType::OptionalInteger;
+    const bool optional =
+        f.type == FieldType::OptionalString || f.type == FieldType::OptionalInteger;
     if (v.isUndefined() || v.isNull()) {
         if (optional)
             return {};
@@ -103,9 +113,10 @@ Status checkField(const QJsonObject &o, const Field &f)
             return Status::failure(QString::fromLatin1(errc::InvalidField),
                                    QStringLiteral("field \"%1\" must not be empty").arg(name));
         if (v.toString().size() > kMaxTextLength)
-            return Status::failure(
-                QString::fromLatin1(errc::InvalidField),
-                QStringLiteral("field \"%1\" is longer than %2 characters").arg(name).arg(kMaxTextLength));
+            return Status::failure(QString::fromLatin1(errc::InvalidField),
+                                   QStringLiteral("field \"%1\" is longer than %2 characters")
+                                       .arg(name)
+                                       .arg(kMaxTextLength));
         return {};
     case FieldType::Integer:
     case FieldType::OptionalInteger:
@@ -152,8 +163,9 @@ Result<Frame> decode(const QByteArray &bytes, Channel channel)
     if (v.isUndefined())
         return fail(errc::MissingField, QStringLiteral("missing field \"v\" (protocol version)"));
     if (!isInteger(v) || v.toInteger() != kVersion)
-        return fail(errc::BadVersion,
-                    QStringLiteral("unsupported protocol version; this hub speaks v%1").arg(kVersion));
+        return fail(
+            errc::BadVersion,
+            QStringLiteral("unsupported protocol version; this hub speaks v%1").arg(kVersion));
 
     const QJsonValue typeValue = o.value(QStringLiteral("type"));
     if (!typeValue.isString() || typeValue.toString().isEmpty())
@@ -223,7 +235,10 @@ QByteArray error(const QString &id, const QString &code, const QString &message)
     return encode(o);
 }
 
-QByteArray error(const QString &id, const Error &e) { return error(id, e.code, e.message); }
+QByteArray error(const QString &id, const Error &e)
+{
+    return error(id, e.code, e.message);
+}
 
 QByteArray event(const Event &e)
 {

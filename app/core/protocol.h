@@ -37,7 +37,11 @@ inline constexpr char Internal[] = "internal";
 } // namespace errc
 
 /// Which socket a frame arrived on: the two speak different command sets.
-enum class Channel { Agent, Customer };
+enum class Channel
+{
+    Agent,
+    Customer
+};
 
 /// A decoded, validated client command.
 struct Frame

@@ -19,8 +19,12 @@ template <typename T>
 class Result
 {
 public:
-    Result(T value) : m_value(std::move(value)) {}
-    Result(Error error) : m_error(std::move(error)) {}
+    Result(T value)
+        : m_value(std::move(value))
+    {}
+    Result(Error error)
+        : m_error(std::move(error))
+    {}
 
     static Result failure(QString code, QString message)
     {
@@ -49,7 +53,10 @@ class Status
 {
 public:
     Status() = default;
-    Status(Error error) : m_failed(true), m_error(std::move(error)) {}
+    Status(Error error)
+        : m_failed(true)
+        , m_error(std::move(error))
+    {}
 
     static Status failure(QString code, QString message)
     {

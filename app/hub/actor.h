@@ -10,10 +10,15 @@ namespace tandem {
 /// Who is issuing a command: a signed-in user, a customer on the web page, or an API key.
 struct Actor
 {
-    enum class Kind { User, Customer, ApiKey };
+    enum class Kind
+    {
+        User,
+        Customer,
+        ApiKey
+    };
 
     Kind kind = Kind::Customer;
-    User user; // Kind::User
+    User user;                  // Kind::User
     QByteArray customerKeyHash; // Kind::Customer
     QString customerName;
     QString locale;

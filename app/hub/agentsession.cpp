@@ -20,7 +20,10 @@ namespace {
 
 namespace errc = protocol::errc;
 
-Error err(const char *code, QString message) { return Error{QString::fromLatin1(code), std::move(message)}; }
+Error err(const char *code, QString message)
+{
+    return Error{QString::fromLatin1(code), std::move(message)};
+}
 
 constexpr int kReplayPage = 1000;
 constexpr int kDefaultHistory = 200;
@@ -38,10 +41,12 @@ const PasswordHash &dummyHash()
 
 AgentSession::AgentSession(Hub &hub, QWebSocket *socket, ConnectionLimits limits)
     : ClientConnection(hub, socket, protocol::Channel::Agent, limits)
-{
-}
+{}
 
-AgentSession::~AgentSession() { m_hub.removeAgent(this); }
+AgentSession::~AgentSession()
+{
+    m_hub.removeAgent(this);
+}
 
 void AgentSession::handle(const protocol::Frame &frame)
 {
@@ -50,7 +55,8 @@ void AgentSession::handle(const protocol::Frame &frame)
     if (frame.type == QLatin1String("hello"))
         return hello(frame);
     if (!m_ready) {
-        sendError(frame.id, err(errc::Unauthenticated, QStringLiteral("sign in first (login or hello)")));
+        sendError(frame.id,
+                  err(errc::Unauthenticated, QStringLiteral("sign in first (login or hello)")));
         noteAbuse();
         return;
     }
@@ -79,8 +85,9 @@ void AgentSession::login(const protocol::Frame &frame)
     if (m_ready || m_loggingIn)
         return sendError(frame.id, err(errc::Conflict, QStringLiteral("already signed in")));
     if (!m_hub.beginLogin())
-        return sendError(frame.id, err(errc::RateLimited,
-                                       QStringLiteral("too many sign-ins in progress; retry shortly")));
+        return sendError(
+            frame.id,
+            err(errc::RateLimited, QStringLiteral("too many sign-ins in progress; retry shortly")));
     m_loggingIn = true;
 
     const QString username = frame.body.value(QStringLiteral("username")).toString();
@@ -126,12 +133,13 @@ void AgentSession::hello(const protocol::Frame &frame)
     if (m_ready || m_loggingIn)
         return sendError(frame.id, err(errc::Conflict, QStringLiteral("already signed in")));
     const QString token = frame.body.value(QStringLiteral("token")).toString();
-    auto user = m_hub.store().userForSession(auth::secretHash(token),
-                                             QDateTime::currentMSecsSinceEpoch());
+    auto user =
+        m_hub.store().userForSession(auth::secretHash(token), QDateTime::currentMSecsSinceEpoch());
     if (!user.ok()) {
         noteAbuse();
-        return sendError(frame.id, err(errc::Unauthenticated,
-                                       QStringLiteral("session expired or unknown; sign in again")));
+        return sendError(frame.id,
+                         err(errc::Unauthenticated,
+                             QStringLiteral("session expired or unknown; sign in again")));
     }
     m_tokenHash = QString::fromLatin1(auth::secretHash(token).toHex());
     const QJsonValue last = frame.body.value(QStringLiteral("lastSeq"));
@@ -160,8 +168,8 @@ void AgentSession::becomeReady(const User &user, const QString &id, QJsonObject 
 Result<bool> AgentSession::synchronise(qint64 lastSeq)
 {
     const qint64 current = m_hub.lastSeq();
-    const bool canReplay = lastSeq >= 0 && lastSeq <= current
-                           && current - lastSeq <= m_hub.engine().settings().replayLimit;
+    const bool canReplay = lastSeq >= 0 && lastSeq <= current &&
+                           current - lastSeq <= m_hub.engine().settings().replayLimit;
     if (canReplay) {
         qint64 from = lastSeq;
         while (from < current) {
@@ -192,14 +200,15 @@ void AgentSession::history(const protocol::Frame &frame)
 {
     const qint64 conversationId = frame.body.value(QStringLiteral("conversationId")).toInteger();
     // Without beforeId: the newest page (what a desktop shows first).
-    const qint64 beforeId = frame.body.value(QStringLiteral("beforeId")).toInteger(
-        std::numeric_limits<qint64>::max());
+    const qint64 beforeId =
+        frame.body.value(QStringLiteral("beforeId")).toInteger(std::numeric_limits<qint64>::max());
     const int limit = std::clamp(
         int(frame.body.value(QStringLiteral("limit")).toInteger(kDefaultHistory)), 1, kMaxHistory);
     auto conversation = m_hub.store().conversation(conversationId);
     if (!conversation.ok())
-        return sendError(frame.id, err(errc::NotFound, QStringLiteral("conversation %1 does not exist")
-                                                           .arg(conversationId)));
+        return sendError(frame.id,
+                         err(errc::NotFound,
+                             QStringLiteral("conversation %1 does not exist").arg(conversationId)));
     auto messages = m_hub.store().messages(conversationId, 0, beforeId, limit, true);
     if (!messages.ok())
         return sendError(frame.id, err(errc::Internal, messages.error().message));

@@ -51,11 +51,14 @@ bool verifyPassword(const QString &password, const PasswordHash &stored)
 
 QString randomToken(int bytes)
 {
-    return QString::fromLatin1(
-        randomBytes(bytes).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(randomBytes(bytes).toBase64(QByteArray::Base64UrlEncoding |
+                                                           QByteArray::OmitTrailingEquals));
 }
 
-QByteArray secretHash(const QString &secret) { return secretHash(secret.toUtf8()); }
+QByteArray secretHash(const QString &secret)
+{
+    return secretHash(secret.toUtf8());
+}
 
 QByteArray secretHash(const QByteArray &secret)
 {

@@ -107,7 +107,7 @@ Result<std::unique_ptr<Store>> openStore(const QCommandLineParser &parser)
 QString readPassword()
 {
     const bool tty = isatty(STDIN_FILENO);
-    termios old {};
+    termios old{};
     if (tty) {
         err() << "Password: " << Qt::flush;
         tcgetattr(STDIN_FILENO, &old);
@@ -134,12 +134,14 @@ int userCommand(const QStringList &args)
     parser.addOption({QStringLiteral("display-name"),
                       QStringLiteral("Name shown to customers and colleagues (default: NAME)."),
                       QStringLiteral("text")});
-    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("add, list, disable or enable"));
+    parser.addPositionalArgument(QStringLiteral("action"),
+                                 QStringLiteral("add, list, disable or enable"));
     parser.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("the user's login name"));
     int code = 0;
-    if (!parse(parser, args, QStringLiteral("Manage hub users. 'user add' reads the password "
-                                            "(at least %1 characters) from standard input.")
-                                 .arg(auth::kMinPasswordLength),
+    if (!parse(parser, args,
+               QStringLiteral("Manage hub users. 'user add' reads the password "
+                              "(at least %1 characters) from standard input.")
+                   .arg(auth::kMinPasswordLength),
                code))
         return code;
     const QStringList pos = parser.positionalArguments();
@@ -157,11 +159,13 @@ int userCommand(const QStringList &args)
     if (action == QLatin1String("add")) {
         auto role = roleFromName(parser.value(QStringLiteral("role")));
         if (!role)
-            return fail(QStringLiteral("unknown role \"%1\"; use agent, supervisor, trainer or admin")
-                            .arg(parser.value(QStringLiteral("role"))));
+            return fail(
+                QStringLiteral("unknown role \"%1\"; use agent, supervisor, trainer or admin")
+                    .arg(parser.value(QStringLiteral("role"))));
         static const QRegularExpression valid(QStringLiteral("^[A-Za-z0-9._@-]{1,64}$"));
         if (!valid.match(name).hasMatch())
-            return fail(QStringLiteral("a user name is 1-64 letters, digits, '.', '_', '@' or '-'"));
+            return fail(
+                QStringLiteral("a user name is 1-64 letters, digits, '.', '_', '@' or '-'"));
         const QString password = readPassword();
         if (password.size() < auth::kMinPasswordLength)
             return fail(QStringLiteral("the password must have at least %1 characters")
@@ -173,19 +177,27 @@ int userCommand(const QStringList &args)
         if (!id.ok())
             return fail(id.error().message);
         db.audit(QStringLiteral("cli"), QStringLiteral("user.add"),
-                 {{QStringLiteral("username"), name}, {QStringLiteral("role"), roleName(*role)}}, now);
-        out() << "Created " << roleName(*role) << " " << name << " (id " << id.value() << ")" << Qt::endl;
+                 {{QStringLiteral("username"), name}, {QStringLiteral("role"), roleName(*role)}},
+                 now);
+        out() << "Created " << roleName(*role) << " " << name << " (id " << id.value() << ")"
+              << Qt::endl;
         return 0;
     }
     if (action == QLatin1String("list")) {
         auto users = db.users();
         if (!users.ok())
             return fail(users.error().message);
-        out() << QStringLiteral("%1  %2  %3  %4").arg(QStringLiteral("ID"), -5).arg(QStringLiteral("USER"), -20)
-                     .arg(QStringLiteral("ROLE"), -10).arg(QStringLiteral("STATUS"))
+        out() << QStringLiteral("%1  %2  %3  %4")
+                     .arg(QStringLiteral("ID"), -5)
+                     .arg(QStringLiteral("USER"), -20)
+                     .arg(QStringLiteral("ROLE"), -10)
+                     .arg(QStringLiteral("STATUS"))
               << Qt::endl;
         for (const User &u : users.value())
-            out() << QStringLiteral("%1  %2  %3  %4").arg(u.id, -5).arg(u.username, -20).arg(roleName(u.role), -10)
+            out() << QStringLiteral("%1  %2  %3  %4")
+                         .arg(u.id, -5)
+                         .arg(u.username, -20)
+                         .arg(roleName(u.role), -10)
                          .arg(u.disabled ? QStringLiteral("disabled") : QStringLiteral("active"))
                   << Qt::endl;
         return 0;
@@ -198,11 +210,13 @@ int userCommand(const QStringList &args)
             if (auto u = db.userByName(name); u.ok())
                 db.deleteSessionsOf(u->user.id);
         }
-        db.audit(QStringLiteral("cli"), QStringLiteral("user.") + action, {{QStringLiteral("username"), name}}, now);
+        db.audit(QStringLiteral("cli"), QStringLiteral("user.") + action,
+                 {{QStringLiteral("username"), name}}, now);
         out() << (disable ? "Disabled " : "Enabled ") << name << Qt::endl;
         return 0;
     }
-    return fail(QStringLiteral("unknown user action \"%1\"; use add, list, disable or enable").arg(action));
+    return fail(
+        QStringLiteral("unknown user action \"%1\"; use add, list, disable or enable").arg(action));
 }
 
 int apikeyCommand(const QStringList &args)
@@ -210,10 +224,12 @@ int apikeyCommand(const QStringList &args)
     QCommandLineParser parser;
     parser.addOption(databaseOption());
     parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("add, list or revoke"));
-    parser.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("a name for the integration"));
+    parser.addPositionalArgument(QStringLiteral("NAME"),
+                                 QStringLiteral("a name for the integration"));
     int code = 0;
-    if (!parse(parser, args, QStringLiteral("Manage API keys for the REST API. Keys are stored hashed "
-                                            "and shown once, when created."),
+    if (!parse(parser, args,
+               QStringLiteral("Manage API keys for the REST API. Keys are stored hashed "
+                              "and shown once, when created."),
                code))
         return code;
     const QStringList pos = parser.positionalArguments();
@@ -232,7 +248,8 @@ int apikeyCommand(const QStringList &args)
         auto id = db.addApiKey(name, auth::secretHash(key), key.left(10), now);
         if (!id.ok())
             return fail(id.error().message);
-        db.audit(QStringLiteral("cli"), QStringLiteral("apikey.add"), {{QStringLiteral("name"), name}}, now);
+        db.audit(QStringLiteral("cli"), QStringLiteral("apikey.add"),
+                 {{QStringLiteral("name"), name}}, now);
         err() << "API key for " << name << " (shown only now; store it safely):" << Qt::endl;
         out() << key << Qt::endl;
         return 0;
@@ -242,7 +259,9 @@ int apikeyCommand(const QStringList &args)
         if (!keys.ok())
             return fail(keys.error().message);
         for (const ApiKey &k : keys.value())
-            out() << QStringLiteral("%1  %2…  %3").arg(k.name, -20).arg(k.prefix)
+            out() << QStringLiteral("%1  %2…  %3")
+                         .arg(k.name, -20)
+                         .arg(k.prefix)
                          .arg(k.revokedAtMs ? QStringLiteral("revoked") : QStringLiteral("active"))
                   << Qt::endl;
         return 0;
@@ -250,11 +269,13 @@ int apikeyCommand(const QStringList &args)
     if (action == QLatin1String("revoke")) {
         if (Status s = db.revokeApiKey(name, now); !s.ok())
             return fail(s.error().message);
-        db.audit(QStringLiteral("cli"), QStringLiteral("apikey.revoke"), {{QStringLiteral("name"), name}}, now);
+        db.audit(QStringLiteral("cli"), QStringLiteral("apikey.revoke"),
+                 {{QStringLiteral("name"), name}}, now);
         out() << "Revoked " << name << Qt::endl;
         return 0;
     }
-    return fail(QStringLiteral("unknown apikey action \"%1\"; use add, list or revoke").arg(action));
+    return fail(
+        QStringLiteral("unknown apikey action \"%1\"; use add, list or revoke").arg(action));
 }
 
 int s_signalPipe[2] = {-1, -1};
@@ -277,7 +298,8 @@ Result<std::pair<QHostAddress, quint16>> parseListen(const QString &value)
     if (colon <= 0 || !portOk || port > 65535 || address.isNull())
         return Result<std::pair<QHostAddress, quint16>>::failure(
             QStringLiteral("invalid_argument"),
-            QStringLiteral("--listen wants ADDRESS:PORT, e.g. 127.0.0.1:8080 or 0.0.0.0:8080 (port 0: any free port)"));
+            QStringLiteral("--listen wants ADDRESS:PORT, e.g. 127.0.0.1:8080 or 0.0.0.0:8080 (port "
+                           "0: any free port)"));
     return std::pair{address, quint16(port)};
 }
 
@@ -285,21 +307,24 @@ int serveCommand(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addOption(databaseOption());
-    parser.addOption({QStringLiteral("listen"),
-                      QStringLiteral("Address and port to serve HTTP and WebSockets on. Use 0.0.0.0:PORT "
-                                     "to accept other machines (put TLS in front, e.g. a reverse proxy)."),
-                      QStringLiteral("address:port"), QStringLiteral("127.0.0.1:8080")});
+    parser.addOption(
+        {QStringLiteral("listen"),
+         QStringLiteral("Address and port to serve HTTP and WebSockets on. Use 0.0.0.0:PORT "
+                        "to accept other machines (put TLS in front, e.g. a reverse proxy)."),
+         QStringLiteral("address:port"), QStringLiteral("127.0.0.1:8080")});
     parser.addOption({QStringLiteral("capacity"),
                       QStringLiteral("Conversations one agent may hold at once."),
                       QStringLiteral("n"), QStringLiteral("5")});
     int code = 0;
-    if (!parse(parser, args, QStringLiteral("Run the Tandem hub: the customer chat page at /chat, "
-                                            "WebSockets at /ws/customer and /ws/agent, and the REST API "
-                                            "under /api/v1."),
+    if (!parse(parser, args,
+               QStringLiteral("Run the Tandem hub: the customer chat page at /chat, "
+                              "WebSockets at /ws/customer and /ws/agent, and the REST API "
+                              "under /api/v1."),
                code))
         return code;
     if (!parser.positionalArguments().isEmpty())
-        return fail(QStringLiteral("serve takes no arguments: %1").arg(parser.positionalArguments().join(u' ')));
+        return fail(QStringLiteral("serve takes no arguments: %1")
+                        .arg(parser.positionalArguments().join(u' ')));
 
     auto listen = parseListen(parser.value(QStringLiteral("listen")));
     if (!listen.ok())
@@ -340,30 +365,34 @@ int serveCommand(const QStringList &args)
 int simulateCommand(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.addOption({QStringLiteral("hub"), QStringLiteral("The hub's address, e.g. http://127.0.0.1:8080."),
+    parser.addOption({QStringLiteral("hub"),
+                      QStringLiteral("The hub's address, e.g. http://127.0.0.1:8080."),
                       QStringLiteral("url"), QStringLiteral("http://127.0.0.1:8080")});
     parser.addOption({QStringLiteral("rate"), QStringLiteral("New customers per minute."),
                       QStringLiteral("n"), QStringLiteral("6")});
     parser.addOption({QStringLiteral("customers"), QStringLiteral("How many customers in all."),
                       QStringLiteral("n"), QStringLiteral("20")});
-    parser.addOption({QStringLiteral("script"),
-                      QStringLiteral("A tandem-simulation JSON file (default: the built-in bilingual "
-                                     "demo script)."),
-                      QStringLiteral("file")});
+    parser.addOption(
+        {QStringLiteral("script"),
+         QStringLiteral("A tandem-simulation JSON file (default: the built-in bilingual "
+                        "demo script)."),
+         QStringLiteral("file")});
     parser.addOption({QStringLiteral("time-scale"),
                       QStringLiteral("Multiplies the script's pauses (0.1 = ten times faster)."),
                       QStringLiteral("x"), QStringLiteral("1")});
     parser.addOption({QStringLiteral("seed"), QStringLiteral("Random seed, for a repeatable run."),
                       QStringLiteral("n"), QStringLiteral("0")});
     int code = 0;
-    if (!parse(parser, args, QStringLiteral("Simulate customers: real customer WebSocket connections "
-                                            "that speak Simplified Chinese, Traditional Chinese and "
-                                            "English from a script, including impatient and unhappy "
-                                            "customers."),
+    if (!parse(parser, args,
+               QStringLiteral("Simulate customers: real customer WebSocket connections "
+                              "that speak Simplified Chinese, Traditional Chinese and "
+                              "English from a script, including impatient and unhappy "
+                              "customers."),
                code))
         return code;
     const QUrl hub(parser.value(QStringLiteral("hub")));
-    if (!hub.isValid() || (hub.scheme() != QLatin1String("http") && hub.scheme() != QLatin1String("https")))
+    if (!hub.isValid() ||
+        (hub.scheme() != QLatin1String("http") && hub.scheme() != QLatin1String("https")))
         return fail(QStringLiteral("--hub wants an http:// or https:// address"));
     bool ok1 = false, ok2 = false, ok3 = false, ok4 = false;
     const double rate = parser.value(QStringLiteral("rate")).toDouble(&ok1);
@@ -387,9 +416,9 @@ int simulateCommand(const QStringList &args)
     CustomerSimulator simulator(hub, script.value());
     QObject::connect(&simulator, &CustomerSimulator::finished, qApp, [&simulator] {
         const auto &s = simulator.stats();
-        out() << "Done: " << s.started << " customers, " << s.messagesAcknowledged << "/" << s.messagesSent
-              << " messages acknowledged, " << s.repliesReceived << " replies received, " << s.errors
-              << " errors" << Qt::endl;
+        out() << "Done: " << s.started << " customers, " << s.messagesAcknowledged << "/"
+              << s.messagesSent << " messages acknowledged, " << s.repliesReceived
+              << " replies received, " << s.errors << " errors" << Qt::endl;
         QCoreApplication::exit(s.started > 0 && s.messagesAcknowledged == 0 ? 1 : 0);
     });
     err() << "Simulating " << total << " customers at " << rate << "/min against " << hub.toString()
@@ -420,8 +449,8 @@ int run(const QStringList &arguments)
         out() << "tandem-hub " << QCoreApplication::applicationVersion() << Qt::endl;
         return 0;
     }
-    if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h")
-        || command == QLatin1String("help")) {
+    if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h") ||
+        command == QLatin1String("help")) {
         out() << kUsage;
         return command.isEmpty() ? 1 : 0;
     }

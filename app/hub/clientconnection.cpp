@@ -14,7 +14,7 @@ constexpr qint64 kHardFrameLimit = 1 << 20;
 } // namespace
 
 ClientConnection::ClientConnection(Hub &hub, QWebSocket *socket, protocol::Channel channel,
-                       ConnectionLimits limits)
+                                   ConnectionLimits limits)
     : m_hub(hub)
     , m_socket(socket)
     , m_channel(channel)
@@ -65,9 +65,15 @@ void ClientConnection::closeWith(int closeCode, const QString &reason)
         m_socket->close(static_cast<QWebSocketProtocol::CloseCode>(closeCode), reason);
 }
 
-bool ClientConnection::isOpen() const { return m_socket->state() == QAbstractSocket::ConnectedState; }
+bool ClientConnection::isOpen() const
+{
+    return m_socket->state() == QAbstractSocket::ConnectedState;
+}
 
-void ClientConnection::authenticated() { m_authTimer.stop(); }
+void ClientConnection::authenticated()
+{
+    m_authTimer.stop();
+}
 
 void ClientConnection::noteAbuse()
 {

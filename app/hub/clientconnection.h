@@ -17,8 +17,8 @@ struct ConnectionLimits
 {
     double framesPerSecond = 10;
     double burst = 30;
-    int abuseToClose = 20;               // bad or rate-limited frames before the socket is closed
-    int authTimeoutMs = 60000;           // time allowed before hello/login succeeds
+    int abuseToClose = 20;                 // bad or rate-limited frames before the socket is closed
+    int authTimeoutMs = 60000;             // time allowed before hello/login succeeds
     qint64 maxPendingWriteBytes = 8 << 20; // a reader this far behind is dropped (it can resume)
 };
 
@@ -28,7 +28,8 @@ class ClientConnection : public QObject
 {
     Q_OBJECT
 public:
-    ClientConnection(Hub &hub, QWebSocket *socket, protocol::Channel channel, ConnectionLimits limits);
+    ClientConnection(Hub &hub, QWebSocket *socket, protocol::Channel channel,
+                     ConnectionLimits limits);
     ~ClientConnection() override;
 
     void send(const QByteArray &frame);

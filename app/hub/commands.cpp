@@ -16,7 +16,10 @@ Result<T> fail(const char *code, QString message)
     return Result<T>::failure(QString::fromLatin1(code), std::move(message));
 }
 
-Error internal(const Error &e) { return Error{QString::fromLatin1(errc::Internal), e.message}; }
+Error internal(const Error &e)
+{
+    return Error{QString::fromLatin1(errc::Internal), e.message};
+}
 
 qint64 argId(const Context &ctx, const char *name)
 {
@@ -50,7 +53,10 @@ Result<Conversation> load(Context &ctx, qint64 id)
     return c;
 }
 
-QString userLabel(const User &u) { return u.displayName.isEmpty() ? u.username : u.displayName; }
+QString userLabel(const User &u)
+{
+    return u.displayName.isEmpty() ? u.username : u.displayName;
+}
 
 /// Adds a message and publishes it together with the conversation it changed.
 Result<QJsonObject> postMessage(Context &ctx, const Conversation &c, SenderKind kind,
@@ -153,7 +159,8 @@ Result<QJsonObject> apiMessage(Context &ctx)
 
 Status requireWorker(const Context &ctx)
 {
-    if (ctx.actor.kind != Actor::Kind::User || !permissions::canWorkConversations(ctx.actor.user.role))
+    if (ctx.actor.kind != Actor::Kind::User ||
+        !permissions::canWorkConversations(ctx.actor.user.role))
         return Status::failure(QString::fromLatin1(errc::Forbidden),
                                QStringLiteral("the %1 role may not work on conversations")
                                    .arg(roleName(ctx.actor.user.role)));
@@ -219,8 +226,9 @@ Result<QJsonObject> claim(Context &ctx)
     if (c->state == ConversationState::Assigned && c->assigneeId == me.id)
         return QJsonObject{{QStringLiteral("conversation"), c->toJson()}};
     if (c->state == ConversationState::Assigned)
-        return fail(errc::Conflict,
-                    QStringLiteral("conversation %1 is already assigned to %2").arg(c->id).arg(c->assigneeName));
+        return fail(errc::Conflict, QStringLiteral("conversation %1 is already assigned to %2")
+                                        .arg(c->id)
+                                        .arg(c->assigneeName));
     if (c->state == ConversationState::Closed)
         return fail(errc::Conflict, QStringLiteral("conversation %1 is closed").arg(c->id));
     if (Status s = checkCapacity(ctx, me); !s.ok())
@@ -257,13 +265,16 @@ Result<QJsonObject> transfer(Context &ctx)
         return s.error();
     auto target = ctx.store.userByName(argText(ctx, "to"));
     if (!target.ok() || target->user.disabled)
-        return fail(errc::NotFound, QStringLiteral("no active user named \"%1\"").arg(argText(ctx, "to")));
+        return fail(errc::NotFound,
+                    QStringLiteral("no active user named \"%1\"").arg(argText(ctx, "to")));
     const User &to = target->user;
     if (!permissions::canWorkConversations(to.role))
-        return fail(errc::InvalidField,
-                    QStringLiteral("%1 is a %2 and cannot take conversations").arg(to.username, roleName(to.role)));
+        return fail(errc::InvalidField, QStringLiteral("%1 is a %2 and cannot take conversations")
+                                            .arg(to.username, roleName(to.role)));
     if (c->state == ConversationState::Assigned && c->assigneeId == to.id)
-        return fail(errc::Conflict, QStringLiteral("conversation %1 is already with %2").arg(c->id).arg(to.username));
+        return fail(
+            errc::Conflict,
+            QStringLiteral("conversation %1 is already with %2").arg(c->id).arg(to.username));
     if (Status s = checkCapacity(ctx, to); !s.ok())
         return s.error();
 
@@ -282,7 +293,8 @@ Result<QJsonObject> transfer(Context &ctx)
                               userLabel(ctx.actor.user), note);
     if (!posted.ok())
         return posted;
-    return QJsonObject{{QStringLiteral("conversation"), posted->value(QStringLiteral("conversation"))}};
+    return QJsonObject{
+        {QStringLiteral("conversation"), posted->value(QStringLiteral("conversation"))}};
 }
 
 Result<QJsonObject> close(Context &ctx)

@@ -10,7 +10,10 @@ namespace tandem {
 
 namespace {
 namespace errc = protocol::errc;
-Error err(const char *code, QString message) { return Error{QString::fromLatin1(code), std::move(message)}; }
+Error err(const char *code, QString message)
+{
+    return Error{QString::fromLatin1(code), std::move(message)};
+}
 constexpr int kMinCustomerKeyLength = 16;
 constexpr int kMaxNameLength = 80;
 constexpr int kMaxResumeMessages = 1000;
@@ -18,10 +21,12 @@ constexpr int kMaxResumeMessages = 1000;
 
 CustomerSession::CustomerSession(Hub &hub, QWebSocket *socket, ConnectionLimits limits)
     : ClientConnection(hub, socket, protocol::Channel::Customer, limits)
-{
-}
+{}
 
-CustomerSession::~CustomerSession() { m_hub.customerClosed(this); }
+CustomerSession::~CustomerSession()
+{
+    m_hub.customerClosed(this);
+}
 
 void CustomerSession::handle(const protocol::Frame &frame)
 {
@@ -43,11 +48,13 @@ void CustomerSession::hello(const protocol::Frame &frame)
         return sendError(frame.id, err(errc::Conflict, QStringLiteral("hello was already sent")));
     const QString key = frame.body.value(QStringLiteral("customerKey")).toString();
     if (key.size() < kMinCustomerKeyLength || key.size() > 256)
-        return sendError(frame.id, err(errc::InvalidField,
-                                       QStringLiteral("customerKey must be 16 to 256 random characters")));
+        return sendError(frame.id,
+                         err(errc::InvalidField,
+                             QStringLiteral("customerKey must be 16 to 256 random characters")));
     m_actor.kind = Actor::Kind::Customer;
     m_actor.customerKeyHash = auth::secretHash(key);
-    m_actor.customerName = frame.body.value(QStringLiteral("name")).toString().simplified().left(kMaxNameLength);
+    m_actor.customerName =
+        frame.body.value(QStringLiteral("name")).toString().simplified().left(kMaxNameLength);
     m_actor.locale = frame.body.value(QStringLiteral("locale")).toString().left(16);
     m_actor.channel = QStringLiteral("web");
 
@@ -84,10 +91,13 @@ void CustomerSession::message(const protocol::Frame &frame)
                           [this, id](const Result<QJsonObject> &r) {
                               if (!r.ok())
                                   return sendError(id, r.error());
-                              const qint64 conversation =
-                                  r->value(QStringLiteral("conversation")).toObject().value(QStringLiteral("id")).toInteger();
+                              const qint64 conversation = r->value(QStringLiteral("conversation"))
+                                                              .toObject()
+                                                              .value(QStringLiteral("id"))
+                                                              .toInteger();
                               if (conversation && conversation != m_conversationId)
-                                  m_hub.customerConversationChanged(m_actor.customerKeyHash, conversation);
+                                  m_hub.customerConversationChanged(m_actor.customerKeyHash,
+                                                                    conversation);
                               QJsonObject result = r.value();
                               result.remove(QStringLiteral("duplicate"));
                               send(protocol::ack(id, result));

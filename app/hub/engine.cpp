@@ -29,7 +29,10 @@ Engine::Engine(Store &store, HubSettings settings, QObject *parent)
     connect(&m_flushTimer, &QTimer::timeout, this, &Engine::flush);
 }
 
-Engine::~Engine() { flush(); }
+Engine::~Engine()
+{
+    flush();
+}
 
 void Engine::submit(const Actor &actor, const QString &type, const QString &commandId,
                     const QJsonObject &args, QObject *context, Done done)
@@ -80,8 +83,8 @@ void Engine::applyOne(Pending &p, QList<Event> &events)
         return;
     }
     const qsizetype firstEvent = events.size();
-    commands::Context ctx{m_store, m_settings, p.actor, p.args,
-                          QDateTime::currentMSecsSinceEpoch(), events};
+    commands::Context ctx{m_store, m_settings, p.actor, p.args, QDateTime::currentMSecsSinceEpoch(),
+                          events};
     p.outcome = commands::apply(p.type, ctx);
     if (p.outcome.ok() && !p.commandId.isEmpty()) {
         if (Status s = m_store.recordCommand(p.actor.dedupeKey(), p.commandId, p.outcome.value(),

@@ -17,8 +17,8 @@ namespace tandem {
 /// Hub-wide settings that commands depend on.
 struct HubSettings
 {
-    int agentCapacity = 5;          // conversations one agent may hold at once
-    int replayLimit = 10000;        // older resumes get a snapshot instead of a replay
+    int agentCapacity = 5;   // conversations one agent may hold at once
+    int replayLimit = 10000; // older resumes get a snapshot instead of a replay
     qint64 sessionTtlMs = 24LL * 3600 * 1000;
 };
 

@@ -49,8 +49,8 @@ QByteArray methodName(QHttpServerRequest::Method m)
 /// A complete HTTP error response, for refusals made before QtHttpServer sees the request.
 QByteArray errorResponse(const QByteArray &status, const QByteArray &json)
 {
-    return "HTTP/1.1 " + status + "\r\nContent-Type: application/json\r\nContent-Length: "
-           + QByteArray::number(json.size()) + "\r\nConnection: close\r\n\r\n" + json;
+    return "HTTP/1.1 " + status + "\r\nContent-Type: application/json\r\nContent-Length: " +
+           QByteArray::number(json.size()) + "\r\nConnection: close\r\n\r\n" + json;
 }
 
 /// What the head of a request asks for.
@@ -93,7 +93,9 @@ Head sniff(const QByteArray &bytes)
 class HttpFront::Server : public QAbstractHttpServer
 {
 public:
-    explicit Server(Handler handler) : m_handler(std::move(handler)) {}
+    explicit Server(Handler handler)
+        : m_handler(std::move(handler))
+    {}
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
@@ -137,7 +139,8 @@ public:
         m_pending.append(socket);
         // QAbstractHttpServer (6.4) listens to this private signal; addPendingConnection() would
         // emit it too but route the socket through the base class, which warns when not listening.
-        static const QMetaMethod available = QMetaMethod::fromSignal(&QTcpServer::pendingConnectionAvailable);
+        static const QMetaMethod available =
+            QMetaMethod::fromSignal(&QTcpServer::pendingConnectionAvailable);
         available.invoke(this, Qt::DirectConnection);
     }
     bool hasPendingConnections() const override { return !m_pending.isEmpty(); }
@@ -160,7 +163,9 @@ private:
 class HttpFront::Listener : public QTcpServer
 {
 public:
-    explicit Listener(HttpFront *front) : m_front(front) {}
+    explicit Listener(HttpFront *front)
+        : m_front(front)
+    {}
 
 protected:
     void incomingConnection(qintptr descriptor) override
@@ -177,7 +182,8 @@ protected:
             socket->abort();
         });
         deadline->start(kHeaderTimeoutMs);
-        connect(socket, &QTcpSocket::readyRead, this, [this, socket, deadline] { route(socket, deadline); });
+        connect(socket, &QTcpSocket::readyRead, this,
+                [this, socket, deadline] { route(socket, deadline); });
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     }
 
@@ -262,7 +268,8 @@ HttpFront::HttpFront(Handler handler, QObject *parent)
         m_server->bind(m_dispatch);
         QLoggingCategory::installFilter(previous);
     }
-    m_webSockets = new QWebSocketServer(QStringLiteral("tandem-hub"), QWebSocketServer::NonSecureMode, this);
+    m_webSockets =
+        new QWebSocketServer(QStringLiteral("tandem-hub"), QWebSocketServer::NonSecureMode, this);
     connect(m_webSockets, &QWebSocketServer::newConnection, this, [this] {
         while (m_webSockets->hasPendingConnections()) {
             QWebSocket *ws = m_webSockets->nextPendingConnection();
@@ -281,14 +288,19 @@ Result<quint16> HttpFront::listen(const QHostAddress &address, quint16 port, int
     if (!m_listener->listen(address, port)) {
         const QString why = m_listener->errorString();
         m_listener.reset();
-        return Result<quint16>::failure(
-            QStringLiteral("listen_failed"),
-            QStringLiteral("cannot listen on %1:%2: %3").arg(address.toString()).arg(port).arg(why));
+        return Result<quint16>::failure(QStringLiteral("listen_failed"),
+                                        QStringLiteral("cannot listen on %1:%2: %3")
+                                            .arg(address.toString())
+                                            .arg(port)
+                                            .arg(why));
     }
     return m_listener->serverPort();
 }
 
-quint16 HttpFront::port() const { return m_listener ? m_listener->serverPort() : 0; }
+quint16 HttpFront::port() const
+{
+    return m_listener ? m_listener->serverPort() : 0;
+}
 
 void HttpFront::close()
 {

@@ -40,7 +40,10 @@ struct HttpResponse
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
 
-    void addHeader(const QByteArray &name, const QByteArray &value) { headers.append({name, value}); }
+    void addHeader(const QByteArray &name, const QByteArray &value)
+    {
+        headers.append({name, value});
+    }
 };
 
 /// The hub's one listening port: HTTP requests and WebSocket upgrades. The only file that knows

@@ -21,7 +21,8 @@ Hub::Hub(const HubConfig &config, std::unique_ptr<Store> store, QObject *parent)
 {
     m_engine = std::make_unique<Engine>(*m_store, config.settings);
     m_rest = std::make_unique<RestApi>(*this);
-    m_front = std::make_unique<HttpFront>([this](const HttpRequest &r) { return m_rest->handle(r); });
+    m_front =
+        std::make_unique<HttpFront>([this](const HttpRequest &r) { return m_rest->handle(r); });
     m_passwordPool.setMaxThreadCount(2);
     connect(m_engine.get(), &Engine::committed, this, &Hub::onCommitted);
     connect(m_front.get(), &HttpFront::webSocketConnected, this, &Hub::onWebSocket);
@@ -57,14 +58,18 @@ Result<std::unique_ptr<Hub>> Hub::start(const HubConfig &config, QObject *parent
     return hub;
 }
 
-quint16 Hub::port() const { return m_front->port(); }
+quint16 Hub::port() const
+{
+    return m_front->port();
+}
 
 QUrl Hub::baseUrl() const
 {
     QUrl url;
     url.setScheme(QStringLiteral("http"));
     const QHostAddress a = m_config.address;
-    const bool any = a == QHostAddress::Any || a == QHostAddress::AnyIPv4 || a == QHostAddress::AnyIPv6;
+    const bool any =
+        a == QHostAddress::Any || a == QHostAddress::AnyIPv4 || a == QHostAddress::AnyIPv6;
     url.setHost(any ? QStringLiteral("127.0.0.1") : a.toString());
     url.setPort(port());
     return url;
@@ -111,7 +116,10 @@ bool Hub::beginLogin()
     return true;
 }
 
-void Hub::endLogin() { --m_loginsInFlight; }
+void Hub::endLogin()
+{
+    --m_loginsInFlight;
+}
 
 bool Hub::isOnline(qint64 userId) const
 {
@@ -122,7 +130,8 @@ bool Hub::isOnline(qint64 userId) const
     return false;
 }
 
-Result<QString> Hub::createLocalSession(const QString &username, const QString &displayName, Role role)
+Result<QString> Hub::createLocalSession(const QString &username, const QString &displayName,
+                                        Role role)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     auto existing = m_store->userByName(username);
@@ -131,27 +140,36 @@ Result<QString> Hub::createLocalSession(const QString &username, const QString &
         userId = existing->user.id;
     } else {
         // Zero iterations never verify: the account cannot sign in with a password.
-        const PasswordHash none{auth::secretHash(auth::randomToken()), auth::secretHash(auth::randomToken()), 0};
+        const PasswordHash none{auth::secretHash(auth::randomToken()),
+                                auth::secretHash(auth::randomToken()), 0};
         auto id = m_store->addUser(username, displayName, role, none, now);
         if (!id.ok())
             return id.error();
         userId = id.value();
     }
     const QString token = auth::randomToken();
-    if (Status s = m_store->addSession(auth::secretHash(token), userId, now, now + m_config.settings.sessionTtlMs);
+    if (Status s = m_store->addSession(auth::secretHash(token), userId, now,
+                                       now + m_config.settings.sessionTtlMs);
         !s.ok())
         return s.error();
     return token;
 }
 
-void Hub::addAgent(AgentSession *session) { m_agents.insert(session); }
+void Hub::addAgent(AgentSession *session)
+{
+    m_agents.insert(session);
+}
 
-void Hub::removeAgent(AgentSession *session) { m_agents.remove(session); }
+void Hub::removeAgent(AgentSession *session)
+{
+    m_agents.remove(session);
+}
 
 void Hub::watchConversation(CustomerSession *session, qint64 previousId, qint64 conversationId)
 {
     auto previous = m_customersByConversation.find(previousId);
-    if (previous != m_customersByConversation.end() && previous->remove(session) && previous->isEmpty())
+    if (previous != m_customersByConversation.end() && previous->remove(session) &&
+        previous->isEmpty())
         m_customersByConversation.erase(previous);
     m_customersByConversation[conversationId].insert(session);
 }

@@ -62,7 +62,8 @@ public:
     bool isOnline(qint64 userId) const;
     /// For the desktop's embedded default: the local account (created on first use, with no
     /// password, so it can only be used from this process) and a session token for it.
-    Result<QString> createLocalSession(const QString &username, const QString &displayName, Role role);
+    Result<QString> createLocalSession(const QString &username, const QString &displayName,
+                                       Role role);
     int agentCount() const { return int(m_agents.size()); }
     int customerCount() const { return m_customerCount; }
 

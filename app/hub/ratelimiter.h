@@ -10,7 +10,10 @@ namespace tandem {
 class RateLimiter
 {
 public:
-    explicit RateLimiter(double ratePerSecond = 1, double burst = 1) : m_rate(ratePerSecond), m_burst(burst), m_tokens(burst)
+    explicit RateLimiter(double ratePerSecond = 1, double burst = 1)
+        : m_rate(ratePerSecond)
+        , m_burst(burst)
+        , m_tokens(burst)
     {
         m_clock.start();
     }

@@ -25,9 +25,9 @@ HttpResponse json(int status, const QJsonObject &body)
 
 HttpResponse jsonError(int status, const QString &code, const QString &message)
 {
-    return json(status, {{QStringLiteral("error"),
-                          QJsonObject{{QStringLiteral("code"), code},
-                                      {QStringLiteral("message"), message}}}});
+    return json(status,
+                {{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), code},
+                                                       {QStringLiteral("message"), message}}}});
 }
 
 HttpResponse jsonError(int status, const char *code, const QString &message)
@@ -38,9 +38,12 @@ HttpResponse jsonError(int status, const char *code, const QString &message)
 int statusFor(const Error &e)
 {
     static const QHash<QString, int> map{
-        {QString::fromLatin1(errc::NotFound), 404},   {QString::fromLatin1(errc::Conflict), 409},
-        {QString::fromLatin1(errc::Forbidden), 403},  {QString::fromLatin1(errc::InvalidField), 400},
-        {QString::fromLatin1(errc::MissingField), 400}, {QString::fromLatin1(errc::Unauthenticated), 401},
+        {QString::fromLatin1(errc::NotFound), 404},
+        {QString::fromLatin1(errc::Conflict), 409},
+        {QString::fromLatin1(errc::Forbidden), 403},
+        {QString::fromLatin1(errc::InvalidField), 400},
+        {QString::fromLatin1(errc::MissingField), 400},
+        {QString::fromLatin1(errc::Unauthenticated), 401},
         {QString::fromLatin1(errc::RateLimited), 429},
     };
     return map.value(e.code, 500);
@@ -67,10 +70,9 @@ Result<QJsonObject> parseBody(const HttpRequest &r)
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(r.body, &pe);
     if (pe.error != QJsonParseError::NoError)
-        return Result<QJsonObject>::failure(QString::fromLatin1(errc::BadJson),
-                                            QStringLiteral("invalid JSON at offset %1: %2")
-                                                .arg(pe.offset)
-                                                .arg(pe.errorString()));
+        return Result<QJsonObject>::failure(
+            QString::fromLatin1(errc::BadJson),
+            QStringLiteral("invalid JSON at offset %1: %2").arg(pe.offset).arg(pe.errorString()));
     if (!doc.isObject())
         return Result<QJsonObject>::failure(QString::fromLatin1(errc::BadJson),
                                             QStringLiteral("the body must be a JSON object"));
@@ -87,15 +89,17 @@ Status requireText(const QJsonObject &o)
         return Status::failure(QString::fromLatin1(errc::InvalidField),
                                QStringLiteral("\"text\" must be a non-empty string"));
     if (text.toString().size() > protocol::kMaxTextLength)
-        return Status::failure(QString::fromLatin1(errc::InvalidField),
-                               QStringLiteral("\"text\" is longer than %1 characters")
-                                   .arg(protocol::kMaxTextLength));
+        return Status::failure(
+            QString::fromLatin1(errc::InvalidField),
+            QStringLiteral("\"text\" is longer than %1 characters").arg(protocol::kMaxTextLength));
     return {};
 }
 
 } // namespace
 
-RestApi::RestApi(Hub &hub) : m_hub(hub) {}
+RestApi::RestApi(Hub &hub)
+    : m_hub(hub)
+{}
 
 HttpResponse RestApi::handle(const HttpRequest &r)
 {
@@ -117,7 +121,8 @@ HttpResponse RestApi::handle(const HttpRequest &r)
         return staticFile(QStringLiteral("index.html"));
     if (r.path.startsWith(QLatin1String("/chat/")))
         return staticFile(r.path.mid(6));
-    return jsonError(404, errc::NotFound, QStringLiteral("no such resource: %1").arg(r.path.left(200)));
+    return jsonError(404, errc::NotFound,
+                     QStringLiteral("no such resource: %1").arg(r.path.left(200)));
 }
 
 HttpResponse RestApi::health()
@@ -125,9 +130,9 @@ HttpResponse RestApi::health()
     return json(200, {{QStringLiteral("status"), QStringLiteral("ok")},
                       {QStringLiteral("version"), QStringLiteral(TANDEM_VERSION)},
                       {QStringLiteral("protocol"), protocol::kVersion},
-                      {QStringLiteral("database"),
-                       m_hub.store().kind() == DatabaseUrl::Kind::Sqlite ? QStringLiteral("sqlite")
-                                                                         : QStringLiteral("postgresql")},
+                      {QStringLiteral("database"), m_hub.store().kind() == DatabaseUrl::Kind::Sqlite
+                                                       ? QStringLiteral("sqlite")
+                                                       : QStringLiteral("postgresql")},
                       {QStringLiteral("seq"), m_hub.lastSeq()},
                       {QStringLiteral("agents"), m_hub.agentCount()},
                       {QStringLiteral("customers"), m_hub.customerCount()}});
@@ -145,8 +150,8 @@ HttpResponse RestApi::staticFile(const QString &name)
     r.contentType = contentTypeFor(name);
     r.body = file.readAll();
     r.addHeader("Content-Security-Policy",
-                      "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; "
-                      "style-src 'self'; script-src 'self'; frame-ancestors 'none'");
+                "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; "
+                "style-src 'self'; script-src 'self'; frame-ancestors 'none'");
     r.addHeader("Referrer-Policy", "no-referrer");
     return r;
 }
@@ -165,8 +170,9 @@ Result<Actor> RestApi::authenticate(const HttpRequest &r)
 {
     const QByteArray header = r.header("authorization");
     if (!header.startsWith("Bearer ") || header.size() <= 7)
-        return Result<Actor>::failure(QString::fromLatin1(errc::Unauthenticated),
-                                      QStringLiteral("send an API key as \"Authorization: Bearer KEY\""));
+        return Result<Actor>::failure(
+            QString::fromLatin1(errc::Unauthenticated),
+            QStringLiteral("send an API key as \"Authorization: Bearer KEY\""));
     auto key = m_hub.store().apiKeyByHash(auth::secretHash(header.mid(7).trimmed()));
     if (!key.ok())
         return Result<Actor>::failure(QString::fromLatin1(errc::Unauthenticated),
@@ -188,7 +194,8 @@ HttpResponse RestApi::api(const HttpRequest &r)
     const auto oneMatch = one.match(r.path);
     const auto messagesMatch = messages.match(r.path);
     if (!isList && !oneMatch.hasMatch() && !messagesMatch.hasMatch())
-        return jsonError(404, errc::NotFound, QStringLiteral("no such endpoint: %1").arg(r.path.left(200)));
+        return jsonError(404, errc::NotFound,
+                         QStringLiteral("no such endpoint: %1").arg(r.path.left(200)));
 
     auto actor = authenticate(r);
     if (!actor.ok()) {
@@ -237,11 +244,14 @@ HttpResponse RestApi::createConversation(const Actor &actor, const HttpRequest &
         return jsonError(400, errc::InvalidField, QStringLiteral("\"customer\" must be an object"));
     const QJsonValue name = customer.toObject().value(QStringLiteral("name"));
     if (!name.isUndefined() && (!name.isString() || name.toString().size() > 200))
-        return jsonError(400, errc::InvalidField,
-                         QStringLiteral("\"customer.name\" must be a string of at most 200 characters"));
+        return jsonError(
+            400, errc::InvalidField,
+            QStringLiteral("\"customer.name\" must be a string of at most 200 characters"));
     const QJsonValue clientId = body->value(QStringLiteral("clientMessageId"));
-    if (!clientId.isUndefined() && (!clientId.isString() || clientId.toString().size() > protocol::kMaxIdLength))
-        return jsonError(400, errc::InvalidField, QStringLiteral("\"clientMessageId\" must be a short string"));
+    if (!clientId.isUndefined() &&
+        (!clientId.isString() || clientId.toString().size() > protocol::kMaxIdLength))
+        return jsonError(400, errc::InvalidField,
+                         QStringLiteral("\"clientMessageId\" must be a short string"));
 
     auto result = m_hub.engine().execute(actor, QStringLiteral("api.createConversation"),
                                          clientId.toString(), body.value());
@@ -260,11 +270,14 @@ HttpResponse RestApi::postMessage(const Actor &actor, qint64 conversationId, con
     if (Status s = requireText(body.value()); !s.ok())
         return jsonError(400, s.error().code, s.error().message);
     const QJsonValue clientId = body->value(QStringLiteral("clientMessageId"));
-    if (!clientId.isUndefined() && (!clientId.isString() || clientId.toString().size() > protocol::kMaxIdLength))
-        return jsonError(400, errc::InvalidField, QStringLiteral("\"clientMessageId\" must be a short string"));
+    if (!clientId.isUndefined() &&
+        (!clientId.isString() || clientId.toString().size() > protocol::kMaxIdLength))
+        return jsonError(400, errc::InvalidField,
+                         QStringLiteral("\"clientMessageId\" must be a short string"));
     QJsonObject args = body.value();
     args.insert(QStringLiteral("conversationId"), conversationId);
-    auto result = m_hub.engine().execute(actor, QStringLiteral("api.message"), clientId.toString(), args);
+    auto result =
+        m_hub.engine().execute(actor, QStringLiteral("api.message"), clientId.toString(), args);
     if (!result.ok())
         return jsonError(statusFor(result.error()), result.error().code, result.error().message);
     return json(result->value(QStringLiteral("duplicate")).toBool() ? 200 : 201,
@@ -275,23 +288,26 @@ HttpResponse RestApi::getConversation(qint64 conversationId)
 {
     auto c = m_hub.store().conversation(conversationId);
     if (!c.ok())
-        return jsonError(c.error().code == QLatin1String(errc::NotFound) ? 404 : 500, c.error().code,
-                         c.error().message);
+        return jsonError(c.error().code == QLatin1String(errc::NotFound) ? 404 : 500,
+                         c.error().code, c.error().message);
     auto messages = m_hub.store().messages(conversationId, 0, 0, 10000, false);
     if (!messages.ok())
         return jsonError(500, messages.error().code, messages.error().message);
     QJsonArray list;
     for (const Message &m : messages.value())
-        list.append(QJsonObject{{QStringLiteral("id"), m.id},
-                                {QStringLiteral("sender"), QJsonObject{{QStringLiteral("kind"), senderKindName(m.senderKind)},
-                                                                        {QStringLiteral("name"), m.senderName}}},
-                                {QStringLiteral("text"), m.text},
-                                {QStringLiteral("time"), m.toJson().value(QStringLiteral("time"))}});
-    return json(200, {{QStringLiteral("id"), c->id},
-                      {QStringLiteral("state"), stateName(c->state)},
-                      {QStringLiteral("customer"), QJsonObject{{QStringLiteral("name"), c->customerName}}},
-                      {QStringLiteral("channel"), c->channel},
-                      {QStringLiteral("messages"), list}});
+        list.append(
+            QJsonObject{{QStringLiteral("id"), m.id},
+                        {QStringLiteral("sender"),
+                         QJsonObject{{QStringLiteral("kind"), senderKindName(m.senderKind)},
+                                     {QStringLiteral("name"), m.senderName}}},
+                        {QStringLiteral("text"), m.text},
+                        {QStringLiteral("time"), m.toJson().value(QStringLiteral("time"))}});
+    return json(
+        200, {{QStringLiteral("id"), c->id},
+              {QStringLiteral("state"), stateName(c->state)},
+              {QStringLiteral("customer"), QJsonObject{{QStringLiteral("name"), c->customerName}}},
+              {QStringLiteral("channel"), c->channel},
+              {QStringLiteral("messages"), list}});
 }
 
 } // namespace tandem

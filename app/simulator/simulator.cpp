@@ -20,7 +20,10 @@ Result<SimulationScript> invalid(const QString &what)
                                              QStringLiteral("simulation script: ") + what);
 }
 
-QString newId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
+QString newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
 
 } // namespace
 
@@ -29,7 +32,8 @@ Result<SimulationScript> SimulationScript::fromJson(const QByteArray &json)
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
     if (pe.error != QJsonParseError::NoError)
-        return invalid(QStringLiteral("invalid JSON at offset %1: %2").arg(pe.offset).arg(pe.errorString()));
+        return invalid(
+            QStringLiteral("invalid JSON at offset %1: %2").arg(pe.offset).arg(pe.errorString()));
     const QJsonObject root = doc.object();
     if (root.value(QStringLiteral("format")).toString() != QLatin1String("tandem-simulation"))
         return invalid(QStringLiteral("\"format\" must be \"tandem-simulation\""));
@@ -47,13 +51,15 @@ Result<SimulationScript> SimulationScript::fromJson(const QByteArray &json)
             const QString text = t.toObject().value(QStringLiteral("text")).toString();
             const int delay = t.toObject().value(QStringLiteral("delayMs")).toInt();
             if (text.trimmed().isEmpty() || delay < 0 || delay > 600000)
-                return invalid(QStringLiteral("customer %1 (%2) has a turn without text or with a bad delay")
-                                   .arg(i + 1)
-                                   .arg(c.id));
+                return invalid(
+                    QStringLiteral("customer %1 (%2) has a turn without text or with a bad delay")
+                        .arg(i + 1)
+                        .arg(c.id));
             c.turns.append({text, delay});
         }
         if (c.id.isEmpty() || c.turns.isEmpty())
-            return invalid(QStringLiteral("customer %1 needs an \"id\" and at least one turn").arg(i + 1));
+            return invalid(
+                QStringLiteral("customer %1 needs an \"id\" and at least one turn").arg(i + 1));
         script.customers.append(c);
     }
     if (script.customers.isEmpty())
@@ -78,7 +84,8 @@ Result<SimulationScript> SimulationScript::builtIn()
 class CustomerSimulator::Customer : public QObject
 {
 public:
-    Customer(CustomerSimulator *owner, const QUrl &url, const SimulatedCustomer &script, double timeScale)
+    Customer(CustomerSimulator *owner, const QUrl &url, const SimulatedCustomer &script,
+             double timeScale)
         : m_owner(owner)
         , m_script(script)
         , m_timeScale(timeScale)
@@ -92,7 +99,8 @@ public:
                   {QStringLiteral("locale"), m_script.locale}});
         });
         connect(&m_socket, &QWebSocket::textMessageReceived, this, &Customer::onFrame);
-        connect(&m_socket, &QWebSocket::disconnected, this, [this] { m_owner->customerDone(this); });
+        connect(&m_socket, &QWebSocket::disconnected, this,
+                [this] { m_owner->customerDone(this); });
         m_socket.open(url);
     }
 
@@ -107,7 +115,8 @@ private:
     {
         frame.insert(QStringLiteral("v"), 1);
         frame.insert(QStringLiteral("id"), newId());
-        m_socket.sendTextMessage(QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
+        m_socket.sendTextMessage(
+            QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
     }
 
     void scheduleNextTurn()
@@ -143,14 +152,20 @@ private:
             ++m_owner->m_stats.messagesAcknowledged;
         } else if (type == QLatin1String("error")) {
             ++m_owner->m_stats.errors;
-            qCDebug(lcSimulator) << m_script.id << "got an error:" << f.value(QStringLiteral("message")).toString();
+            qCDebug(lcSimulator) << m_script.id << "got an error:"
+                                 << f.value(QStringLiteral("message")).toString();
         } else if (type == QLatin1String("message")) {
-            const QString sender = f.value(QStringLiteral("message")).toObject().value(QStringLiteral("sender")).toString();
+            const QString sender = f.value(QStringLiteral("message"))
+                                       .toObject()
+                                       .value(QStringLiteral("sender"))
+                                       .toString();
             if (sender != QLatin1String("customer"))
                 ++m_owner->m_stats.repliesReceived;
-        } else if (type == QLatin1String("state")
-                   && f.value(QStringLiteral("conversation")).toObject().value(QStringLiteral("state")).toString()
-                          == QLatin1String("closed")) {
+        } else if (type == QLatin1String("state") &&
+                   f.value(QStringLiteral("conversation"))
+                           .toObject()
+                           .value(QStringLiteral("state"))
+                           .toString() == QLatin1String("closed")) {
             stop();
             return;
         }
@@ -171,7 +186,8 @@ CustomerSimulator::CustomerSimulator(const QUrl &hub, SimulationScript script, Q
     , m_script(std::move(script))
 {
     m_wsUrl = hub;
-    m_wsUrl.setScheme(hub.scheme() == QLatin1String("https") ? QStringLiteral("wss") : QStringLiteral("ws"));
+    m_wsUrl.setScheme(hub.scheme() == QLatin1String("https") ? QStringLiteral("wss")
+                                                             : QStringLiteral("ws"));
     m_wsUrl.setPath(QStringLiteral("/ws/customer"));
     connect(&m_timer, &QTimer::timeout, this, &CustomerSimulator::launchOne);
 }
@@ -212,7 +228,8 @@ void CustomerSimulator::launchOne()
         m_timer.stop();
         return;
     }
-    const SimulatedCustomer &script = m_script.customers.at(int(m_random.bounded(quint32(m_script.customers.size()))));
+    const SimulatedCustomer &script =
+        m_script.customers.at(int(m_random.bounded(quint32(m_script.customers.size()))));
     m_customers.append(new Customer(this, m_wsUrl, script, m_timeScale));
     ++m_stats.started;
     ++m_stats.active;

@@ -53,7 +53,11 @@ struct NewConversation
 /// Parsed `--database` value: `sqlite:PATH` or `postgresql://user:pass@host:port/dbname`.
 struct DatabaseUrl
 {
-    enum class Kind { Sqlite, Postgresql } kind = Kind::Sqlite;
+    enum class Kind
+    {
+        Sqlite,
+        Postgresql
+    } kind = Kind::Sqlite;
     QString path; // sqlite
     QString host, user, password, databaseName;
     int port = 5432;
@@ -115,9 +119,11 @@ public:
     Result<Conversation> createConversation(const NewConversation &c);
     Result<Conversation> conversation(qint64 id);
     /// The customer's newest conversation that is not closed, if any.
-    Result<std::optional<Conversation>> openConversationForCustomer(const QByteArray &customerKeyHash);
+    Result<std::optional<Conversation>>
+    openConversationForCustomer(const QByteArray &customerKeyHash);
     /// The customer's newest conversation in any state (a closed one is still shown on reload).
-    Result<std::optional<Conversation>> latestConversationForCustomer(const QByteArray &customerKeyHash);
+    Result<std::optional<Conversation>>
+    latestConversationForCustomer(const QByteArray &customerKeyHash);
     /// Every conversation that is not closed, oldest first (the queue snapshot).
     Result<QList<Conversation>> openConversations();
     /// Moves a conversation to `to` only if its state is currently `from` (and, when
@@ -143,7 +149,8 @@ public:
     Result<qint64> lastSeq();
 
     // Command ids already applied, with the outcome returned the first time.
-    Result<std::optional<QJsonObject>> commandOutcome(const QString &actor, const QString &commandId);
+    Result<std::optional<QJsonObject>> commandOutcome(const QString &actor,
+                                                      const QString &commandId);
     Status recordCommand(const QString &actor, const QString &commandId, const QJsonObject &outcome,
                          qint64 nowMs);
 

@@ -148,9 +148,9 @@ Store::latestConversationForCustomer(const QByteArray &customerKeyHash)
 {
     if (customerKeyHash.isEmpty())
         return std::optional<Conversation>();
-    static const QString sql = conversationSelect()
-                               + QStringLiteral("WHERE c.customer_key_hash = :customer_key_hash"
-                                                " ORDER BY c.id DESC LIMIT 1");
+    static const QString sql =
+        conversationSelect() + QStringLiteral("WHERE c.customer_key_hash = :customer_key_hash"
+                                              " ORDER BY c.id DESC LIMIT 1");
     Query q(*d, sql);
     q.bind(":customer_key_hash", customerKeyHash);
     if (!q.exec())
@@ -299,10 +299,11 @@ Result<Event> Store::appendEvent(const QString &kind, qint64 conversationId,
     // The seq is the next number after the last committed event, not an identity/sequence value:
     // those are not given back when a savepoint rolls back, and desktops rely on a log without
     // gaps. Two writers racing for the same seq collide on the primary key; one retries.
-    Query q(*d, QStringLiteral("INSERT INTO events (seq, kind, conversation_id, payload, created_at)"
-                               " VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM events),"
-                               " :kind, :conversation_id, :payload, :created_at)"
-                               " RETURNING seq"));
+    Query q(*d,
+            QStringLiteral("INSERT INTO events (seq, kind, conversation_id, payload, created_at)"
+                           " VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM events),"
+                           " :kind, :conversation_id, :payload, :created_at)"
+                           " RETURNING seq"));
     q.bind(":kind", textValue(kind))
         .bind(":conversation_id", conversationId)
         .bind(":payload", jsonText(payload))

@@ -76,9 +76,11 @@ void TestDomain::preview_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<int>("max");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("collapses whitespace") << "Where is\n\n my   order?" << 120 << "Where is my order?";
+    QTest::newRow("collapses whitespace")
+        << "Where is\n\n my   order?" << 120 << "Where is my order?";
     QTest::newRow("short Chinese kept") << "我的订单还没到" << 120 << "我的订单还没到";
-    QTest::newRow("long cut with ellipsis") << "退款退款退款退款" << 5 << QStringLiteral("退款退款…");
+    QTest::newRow("long cut with ellipsis")
+        << "退款退款退款退款" << 5 << QStringLiteral("退款退款…");
 }
 
 void TestDomain::preview()

@@ -9,9 +9,9 @@
 #include "queuepanel.h"
 
 #include <QApplication>
-#include <QMenuBar>
 #include <QInputMethodEvent>
 #include <QListView>
+#include <QMenuBar>
 #include <QStandardPaths>
 #include <QTableView>
 
@@ -47,7 +47,10 @@ void TestMainWindow::init()
     ConnectionOptions options;
     options.backoffInitialMs = 100;
     options.backoffMaxMs = 500;
-    auto client = Client::create(m_dir.filePath(QStringLiteral("outbox-%1.db").arg(QString::fromLatin1(QTest::currentTestFunction()))), options);
+    auto client = Client::create(
+        m_dir.filePath(
+            QStringLiteral("outbox-%1.db").arg(QString::fromLatin1(QTest::currentTestFunction()))),
+        options);
     QVERIFY2(client.ok(), qPrintable(client.error().message));
     m_client = std::move(client.value());
     m_client->resume(m_fx->hub().baseUrl(), m_fx->tokenFor(m_me));
@@ -55,7 +58,8 @@ void TestMainWindow::init()
     m_window->show();
     QApplication::setActiveWindow(m_window.get());
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->connectionIndicator()->state(), HubConnection::State::Connected, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->connectionIndicator()->state(),
+                              HubConnection::State::Connected, 20000);
 }
 
 void TestMainWindow::cleanup()
@@ -67,7 +71,8 @@ void TestMainWindow::cleanup()
 
 void TestMainWindow::showsNewConversationLive()
 {
-    auto customer = m_fx->customer(QStringLiteral("gui-customer-key-0001"), QStringLiteral("陳小姐"));
+    auto customer =
+        m_fx->customer(QStringLiteral("gui-customer-key-0001"), QStringLiteral("陳小姐"));
     QVERIFY(HubFixture::say(*customer, QStringLiteral("我的訂單還沒到")) > 0);
     QueueModel &model = m_window->queuePanel()->model();
     QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 1, 20000);
@@ -98,13 +103,17 @@ void TestMainWindow::claimAndReplyWithTheKeyboardOnly()
     QTest::keyClick(composer, Qt::Key_Return);
     const QString expected = QStringLiteral("Hi Lee, it left our warehouse today.\n您好！");
     const QJsonObject received = customer->waitFor([&](const QJsonObject &f) {
-        return f.value(QStringLiteral("type")).toString() == QLatin1String("message")
-               && f.value(QStringLiteral("message")).toObject().value(QStringLiteral("text")).toString() == expected;
+        return f.value(QStringLiteral("type")).toString() == QLatin1String("message") &&
+               f.value(QStringLiteral("message"))
+                       .toObject()
+                       .value(QStringLiteral("text"))
+                       .toString() == expected;
     });
     QVERIFY(!received.isEmpty());
     QVERIFY(composer->toPlainText().isEmpty());
     // The transcript shows both sides.
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->conversationPanel()->transcriptView()->model()->rowCount(), 2, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->conversationPanel()->transcriptView()->model()->rowCount(),
+                              2, 20000);
 
     // Ctrl+Shift+W closes it; the queue empties.
     QTest::keyClick(m_window.get(), Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier);
@@ -116,9 +125,11 @@ void TestMainWindow::indicatorShowsCutAndRecovery()
     const quint16 port = m_fx->hub().port();
     QCOMPARE(m_window->connectionIndicator()->state(), HubConnection::State::Connected);
     m_fx->stop();
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->connectionIndicator()->state(), HubConnection::State::Reconnecting, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->connectionIndicator()->state(),
+                              HubConnection::State::Reconnecting, 20000);
     QVERIFY(m_fx->start({}, {}, port));
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->connectionIndicator()->state(), HubConnection::State::Connected, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->connectionIndicator()->state(),
+                              HubConnection::State::Connected, 30000);
 }
 
 void TestMainWindow::languageSwitchesAtRunTime()
@@ -133,7 +144,9 @@ void TestMainWindow::languageSwitchesAtRunTime()
     QCOMPARE(Language::apply(QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
     QTRY_VERIFY(menuTitles().contains(QStringLiteral("文件(&F)")));
     QCOMPARE(m_window->connectionIndicator()->text(), QStringLiteral("已连接"));
-    QCOMPARE(m_window->queuePanel()->model().headerData(QueueModel::Customer, Qt::Horizontal).toString(), QStringLiteral("客户"));
+    QCOMPARE(
+        m_window->queuePanel()->model().headerData(QueueModel::Customer, Qt::Horizontal).toString(),
+        QStringLiteral("客户"));
     QCOMPARE(Language::apply(QStringLiteral("zh_TW")), QStringLiteral("zh_TW"));
     QTRY_VERIFY(menuTitles().contains(QStringLiteral("檔案(&F)")));
     QCOMPARE(m_window->connectionIndicator()->text(), QStringLiteral("已連線"));

@@ -58,8 +58,11 @@ void TestSignIn::wrongPasswordThenRight()
 {
     HubFixture fx;
     QVERIFY(fx.start());
-    QVERIFY(fx.hub().store().addUser(QStringLiteral("carol"), QStringLiteral("Carol"), Role::Agent,
-                                     auth::hashPassword(QStringLiteral("correct horse")), HubFixture::now()).ok());
+    QVERIFY(fx.hub()
+                .store()
+                .addUser(QStringLiteral("carol"), QStringLiteral("Carol"), Role::Agent,
+                         auth::hashPassword(QStringLiteral("correct horse")), HubFixture::now())
+                .ok());
     Settings::setHubAddress(fx.hub().baseUrl());
     Settings::setUsername(QString());
 
@@ -104,7 +107,8 @@ void TestSignIn::workOnThisComputer()
     local->click();
     QTRY_VERIFY_WITH_TIMEOUT(desktop.window() != nullptr, 30000);
     QVERIFY(desktop.embedded());
-    QVERIFY(desktop.embedded()->chatUrl().toString().startsWith(QStringLiteral("http://127.0.0.1:")));
+    QVERIFY(
+        desktop.embedded()->chatUrl().toString().startsWith(QStringLiteral("http://127.0.0.1:")));
     QVERIFY(Settings::hubAddress().isEmpty()); // next start goes straight to this computer
 }
 

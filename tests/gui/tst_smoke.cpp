@@ -27,14 +27,20 @@ void TestSmoke::embeddedDefaultServesTheCustomerPage()
     QProcess desktop;
     desktop.setProcessEnvironment(env);
     QByteArray log;
-    connect(&desktop, &QProcess::readyReadStandardError, this, [&] { log += desktop.readAllStandardError(); });
+    connect(&desktop, &QProcess::readyReadStandardError, this,
+            [&] { log += desktop.readAllStandardError(); });
     desktop.start(bin, {});
-    static const QRegularExpression chat(QStringLiteral("Customer chat: (http://127\\.0\\.0\\.1:\\d+/chat)"));
+    static const QRegularExpression chat(
+        QStringLiteral("Customer chat: (http://127\\.0\\.0\\.1:\\d+/chat)"));
     QRegularExpressionMatch match;
-    QVERIFY2(QTest::qWaitFor([&] {
-        match = chat.match(QString::fromUtf8(log));
-        return match.hasMatch() || desktop.state() == QProcess::NotRunning;
-    }, 60000) && match.hasMatch(), log.constData());
+    QVERIFY2(QTest::qWaitFor(
+                 [&] {
+                     match = chat.match(QString::fromUtf8(log));
+                     return match.hasMatch() || desktop.state() == QProcess::NotRunning;
+                 },
+                 60000) &&
+                 match.hasMatch(),
+             log.constData());
 
     QNetworkAccessManager nam;
     QNetworkReply *reply = nam.get(QNetworkRequest(QUrl(match.captured(1))));
@@ -48,7 +54,8 @@ void TestSmoke::embeddedDefaultServesTheCustomerPage()
     QVERIFY(QFile::exists(db));
     QProcess stats;
     stats.start(qEnvironmentVariable("TANDEM_HUB_BIN"),
-                {QStringLiteral("kb"), QStringLiteral("stats"), QStringLiteral("--database"), QStringLiteral("sqlite:") + db});
+                {QStringLiteral("kb"), QStringLiteral("stats"), QStringLiteral("--database"),
+                 QStringLiteral("sqlite:") + db});
     QVERIFY(stats.waitForFinished(30000));
     const QString out = QString::fromUtf8(stats.readAllStandardOutput());
     QCOMPARE(stats.exitCode(), 0);

@@ -53,7 +53,8 @@ public:
     User addUser(const QString &name, Role role)
     {
         static const PasswordHash cheap = auth::hashPassword(QStringLiteral("password-1"), 1000);
-        auto id = m_hub->store().addUser(name, name.at(0).toUpper() + name.mid(1), role, cheap, now());
+        auto id =
+            m_hub->store().addUser(name, name.at(0).toUpper() + name.mid(1), role, cheap, now());
         User u;
         if (!id.ok()) {
             qWarning() << id.error().message;
@@ -113,7 +114,10 @@ public:
             {{QStringLiteral("type"), QStringLiteral("message")}, {QStringLiteral("text"), text}}));
         if (!isAck(ack))
             qWarning() << "customer message refused" << ack;
-        return ack.value(QStringLiteral("conversation")).toObject().value(QStringLiteral("id")).toInteger();
+        return ack.value(QStringLiteral("conversation"))
+            .toObject()
+            .value(QStringLiteral("id"))
+            .toInteger();
     }
 
     static qint64 now() { return QDateTime::currentMSecsSinceEpoch(); }
@@ -130,7 +134,8 @@ private:
         }
         auto parsed = DatabaseUrl::parse(qEnvironmentVariable("TANDEM_TEST_PG_URL"));
         if (!parsed.ok()) {
-            qWarning() << "TANDEM_TEST_HUB_BACKEND=postgresql needs TANDEM_TEST_PG_URL:" << parsed.error().message;
+            qWarning() << "TANDEM_TEST_HUB_BACKEND=postgresql needs TANDEM_TEST_PG_URL:"
+                       << parsed.error().message;
             return false;
         }
         url = parsed.value();
@@ -138,7 +143,8 @@ private:
             return true; // a restart keeps what the first start wrote
         m_databaseReset = true;
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("fixture-reset"));
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("fixture-reset"));
             db.setHostName(url.host);
             db.setPort(url.port);
             db.setUserName(url.user);
@@ -150,7 +156,8 @@ private:
             }
             QSqlQuery q(db);
             q.exec(QStringLiteral("SET client_min_messages TO WARNING"));
-            q.exec(QStringLiteral("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"));
+            q.exec(QStringLiteral(
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"));
             QStringList tables;
             while (q.next())
                 tables << q.value(0).toString();

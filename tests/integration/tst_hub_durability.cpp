@@ -32,7 +32,8 @@ void TestHubDurability::initTestCase()
 
     QProcess add;
     add.start(m_hubBin, {QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("alice"),
-                         QStringLiteral("--role"), QStringLiteral("agent"), QStringLiteral("--database"), m_database});
+                         QStringLiteral("--role"), QStringLiteral("agent"),
+                         QStringLiteral("--database"), m_database});
     add.write("durable-password\n");
     add.closeWriteChannel();
     QVERIFY(add.waitForFinished(60000));
@@ -44,14 +45,18 @@ bool TestHubDurability::startHub(QProcess &process, quint16 &port)
     QByteArray log;
     QObject::connect(&process, &QProcess::readyReadStandardError, &process,
                      [&] { log += process.readAllStandardError(); });
-    process.start(m_hubBin, {QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                             QStringLiteral("--database"), m_database});
-    static const QRegularExpression listening(QStringLiteral("Listening on http://127\\.0\\.0\\.1:(\\d+)"));
+    process.start(m_hubBin,
+                  {QStringLiteral("serve"), QStringLiteral("--listen"),
+                   QStringLiteral("127.0.0.1:0"), QStringLiteral("--database"), m_database});
+    static const QRegularExpression listening(
+        QStringLiteral("Listening on http://127\\.0\\.0\\.1:(\\d+)"));
     QRegularExpressionMatch match;
-    (void)QTest::qWaitFor([&] {
-        match = listening.match(QString::fromUtf8(log));
-        return match.hasMatch() || process.state() == QProcess::NotRunning;
-    }, 30000);
+    (void)QTest::qWaitFor(
+        [&] {
+            match = listening.match(QString::fromUtf8(log));
+            return match.hasMatch() || process.state() == QProcess::NotRunning;
+        },
+        30000);
     QObject::disconnect(&process, &QProcess::readyReadStandardError, nullptr, nullptr);
     if (!match.hasMatch()) {
         qWarning() << "hub did not start:" << log;
@@ -76,25 +81,31 @@ void TestHubDurability::acknowledgedMessagesSurviveSigkill()
     QHash<WsClient *, int> sent;
     auto sendNext = [&](WsClient *c, int index) {
         const int n = ++sent[c];
-        c->send({{QStringLiteral("type"), QStringLiteral("message")},
-                 {QStringLiteral("id"), QStringLiteral("m%1").arg(n)},
-                 {QStringLiteral("text"), QStringLiteral("客户 %1 的第 %2 条消息").arg(index).arg(n)}});
+        c->send(
+            {{QStringLiteral("type"), QStringLiteral("message")},
+             {QStringLiteral("id"), QStringLiteral("m%1").arg(n)},
+             {QStringLiteral("text"), QStringLiteral("客户 %1 的第 %2 条消息").arg(index).arg(n)}});
     };
     for (int i = 0; i < kCustomers; ++i) {
         auto c = std::make_unique<WsClient>();
         QVERIFY(c->open(customerUrl));
         QVERIFY(isAck(c->reply(c->send({{QStringLiteral("type"), QStringLiteral("hello")},
-                                        {QStringLiteral("customerKey"), QStringLiteral("durable-customer-%1-xxxx").arg(i)}}))));
+                                        {QStringLiteral("customerKey"),
+                                         QStringLiteral("durable-customer-%1-xxxx").arg(i)}}))));
         WsClient *raw = c.get();
         const int index = i;
-        connect(&raw->socket, &QWebSocket::textMessageReceived, raw, [&, raw, index](const QString &text) {
-            const QJsonObject f = QJsonDocument::fromJson(text.toUtf8()).object();
-            if (!isAck(f) || !f.contains(QStringLiteral("message")))
-                return;
-            acknowledged.insert(f.value(QStringLiteral("message")).toObject().value(QStringLiteral("text")).toString());
-            if (hub.state() == QProcess::Running && sent[raw] < kMessagesEach)
-                sendNext(raw, index);
-        });
+        connect(&raw->socket, &QWebSocket::textMessageReceived, raw,
+                [&, raw, index](const QString &text) {
+                    const QJsonObject f = QJsonDocument::fromJson(text.toUtf8()).object();
+                    if (!isAck(f) || !f.contains(QStringLiteral("message")))
+                        return;
+                    acknowledged.insert(f.value(QStringLiteral("message"))
+                                            .toObject()
+                                            .value(QStringLiteral("text"))
+                                            .toString());
+                    if (hub.state() == QProcess::Running && sent[raw] < kMessagesEach)
+                        sendNext(raw, index);
+                });
         customers.push_back(std::move(c));
     }
     for (int i = 0; i < kCustomers; ++i)
@@ -111,24 +122,31 @@ void TestHubDurability::acknowledgedMessagesSurviveSigkill()
     for (int n : std::as_const(sent))
         attempted += n;
     qInfo() << "acknowledged before SIGKILL:" << mustExist.size() << "of" << attempted << "sent";
-    QVERIFY2(attempted < kCustomers * kMessagesEach, "the kill must come while customers are sending");
+    QVERIFY2(attempted < kCustomers * kMessagesEach,
+             "the kill must come while customers are sending");
 
     QProcess restarted;
     QVERIFY(startHub(restarted, port));
     WsClient agent;
     QVERIFY(agent.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws/agent").arg(port))));
-    const QJsonObject login = agent.reply(agent.send({{QStringLiteral("type"), QStringLiteral("login")},
-                                                      {QStringLiteral("username"), QStringLiteral("alice")},
-                                                      {QStringLiteral("password"), QStringLiteral("durable-password")}}), 60000);
+    const QJsonObject login =
+        agent.reply(agent.send({{QStringLiteral("type"), QStringLiteral("login")},
+                                {QStringLiteral("username"), QStringLiteral("alice")},
+                                {QStringLiteral("password"), QStringLiteral("durable-password")}}),
+                    60000);
     QVERIFY(isAck(login));
-    const QJsonArray conversations = agent.ofType(QStringLiteral("snapshot")).value(0).value(QStringLiteral("conversations")).toArray();
+    const QJsonArray conversations = agent.ofType(QStringLiteral("snapshot"))
+                                         .value(0)
+                                         .value(QStringLiteral("conversations"))
+                                         .toArray();
     QVERIFY(conversations.size() <= kCustomers);
     QSet<QString> stored;
     int storedCount = 0;
     for (const QJsonValue &c : conversations) {
-        const QJsonObject history = agent.reply(agent.send({{QStringLiteral("type"), QStringLiteral("history")},
-                                                            {QStringLiteral("conversationId"), c.toObject().value(QStringLiteral("id"))},
-                                                            {QStringLiteral("limit"), 1000}}));
+        const QJsonObject history = agent.reply(agent.send(
+            {{QStringLiteral("type"), QStringLiteral("history")},
+             {QStringLiteral("conversationId"), c.toObject().value(QStringLiteral("id"))},
+             {QStringLiteral("limit"), 1000}}));
         QVERIFY(isAck(history));
         for (const QJsonValue &m : history.value(QStringLiteral("messages")).toArray()) {
             stored.insert(m.toObject().value(QStringLiteral("text")).toString());
@@ -137,7 +155,8 @@ void TestHubDurability::acknowledgedMessagesSurviveSigkill()
     }
     QCOMPARE(storedCount, stored.size()); // no message stored twice
     for (const QString &text : mustExist)
-        QVERIFY2(stored.contains(text), qPrintable(QStringLiteral("acknowledged but lost: ") + text));
+        QVERIFY2(stored.contains(text),
+                 qPrintable(QStringLiteral("acknowledged but lost: ") + text));
     restarted.terminate();
     QVERIFY(restarted.waitForFinished(30000));
     QCOMPARE(restarted.exitStatus(), QProcess::NormalExit);

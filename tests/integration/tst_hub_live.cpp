@@ -16,13 +16,18 @@ QJsonObject cmd(const char *type, qint64 conversationId, QJsonObject extra = {})
 
 bool isEventOf(const QJsonObject &f, const char *kind)
 {
-    return f.value(QStringLiteral("type")).toString() == QLatin1String("event")
-           && f.value(QStringLiteral("kind")).toString() == QLatin1String(kind);
+    return f.value(QStringLiteral("type")).toString() == QLatin1String("event") &&
+           f.value(QStringLiteral("kind")).toString() == QLatin1String(kind);
 }
 
 QString eventText(const QJsonObject &f)
 {
-    return f.value(QStringLiteral("data")).toObject().value(QStringLiteral("message")).toObject().value(QStringLiteral("text")).toString();
+    return f.value(QStringLiteral("data"))
+        .toObject()
+        .value(QStringLiteral("message"))
+        .toObject()
+        .value(QStringLiteral("text"))
+        .toString();
 }
 } // namespace
 
@@ -60,17 +65,24 @@ void TestHubLive::messageTravelsBothWays()
     const User alice = m_fx->addUser(QStringLiteral("alice"), Role::Agent);
     auto agent = m_fx->agent(alice);
     QVERIFY(agent);
-    auto customer = m_fx->customer(QStringLiteral("browser-key-0001-aaaa"), QStringLiteral("王小明"));
+    auto customer =
+        m_fx->customer(QStringLiteral("browser-key-0001-aaaa"), QStringLiteral("王小明"));
     QVERIFY(customer);
 
     const QString question = QStringLiteral("我的 iPhone 15 退款还没到账");
     const qint64 conversation = HubFixture::say(*customer, question);
     QVERIFY(conversation > 0);
 
-    const QJsonObject created = agent->waitFor([](const QJsonObject &f) { return isEventOf(f, "conversation.created"); });
+    const QJsonObject created =
+        agent->waitFor([](const QJsonObject &f) { return isEventOf(f, "conversation.created"); });
     QCOMPARE(created.value(QStringLiteral("conversationId")).toInteger(), conversation);
-    QCOMPARE(created.value(QStringLiteral("data")).toObject().value(QStringLiteral("conversation")).toObject()
-                 .value(QStringLiteral("state")).toString(), QStringLiteral("waiting"));
+    QCOMPARE(created.value(QStringLiteral("data"))
+                 .toObject()
+                 .value(QStringLiteral("conversation"))
+                 .toObject()
+                 .value(QStringLiteral("state"))
+                 .toString(),
+             QStringLiteral("waiting"));
     const QJsonObject message = agent->waitFor([&](const QJsonObject &f) {
         return isEventOf(f, "message.created") && eventText(f) == question;
     });
@@ -78,23 +90,45 @@ void TestHubLive::messageTravelsBothWays()
 
     QVERIFY(isAck(agent->reply(agent->send(cmd("claim", conversation)))));
     const QString answer = QStringLiteral("您好王先生，我马上为您查询退款进度。");
-    const QJsonObject sent = agent->reply(agent->send(cmd("send", conversation, {{QStringLiteral("text"), answer}})));
+    const QJsonObject sent =
+        agent->reply(agent->send(cmd("send", conversation, {{QStringLiteral("text"), answer}})));
     QVERIFY2(isAck(sent), QJsonDocument(sent).toJson().constData());
 
     const QJsonObject received = customer->waitFor([&](const QJsonObject &f) {
-        return f.value(QStringLiteral("type")).toString() == QLatin1String("message")
-               && f.value(QStringLiteral("message")).toObject().value(QStringLiteral("text")).toString() == answer;
+        return f.value(QStringLiteral("type")).toString() == QLatin1String("message") &&
+               f.value(QStringLiteral("message"))
+                       .toObject()
+                       .value(QStringLiteral("text"))
+                       .toString() == answer;
     });
     QVERIFY(!received.isEmpty());
-    QCOMPARE(received.value(QStringLiteral("message")).toObject().value(QStringLiteral("sender")).toString(), QStringLiteral("agent"));
-    QCOMPARE(received.value(QStringLiteral("message")).toObject().value(QStringLiteral("senderName")).toString(), QStringLiteral("Alice"));
+    QCOMPARE(received.value(QStringLiteral("message"))
+                 .toObject()
+                 .value(QStringLiteral("sender"))
+                 .toString(),
+             QStringLiteral("agent"));
+    QCOMPARE(received.value(QStringLiteral("message"))
+                 .toObject()
+                 .value(QStringLiteral("senderName"))
+                 .toString(),
+             QStringLiteral("Alice"));
     const QJsonObject state = customer->waitFor([](const QJsonObject &f) {
         return f.value(QStringLiteral("type")).toString() == QLatin1String("state");
     });
-    QCOMPARE(state.value(QStringLiteral("conversation")).toObject().value(QStringLiteral("state")).toString(), QStringLiteral("assigned"));
-    QCOMPARE(state.value(QStringLiteral("conversation")).toObject().value(QStringLiteral("assigneeName")).toString(), QStringLiteral("Alice"));
+    QCOMPARE(state.value(QStringLiteral("conversation"))
+                 .toObject()
+                 .value(QStringLiteral("state"))
+                 .toString(),
+             QStringLiteral("assigned"));
+    QCOMPARE(state.value(QStringLiteral("conversation"))
+                 .toObject()
+                 .value(QStringLiteral("assigneeName"))
+                 .toString(),
+             QStringLiteral("Alice"));
     // Customers never see internal ids.
-    QVERIFY(!state.value(QStringLiteral("conversation")).toObject().contains(QStringLiteral("assigneeId")));
+    QVERIFY(!state.value(QStringLiteral("conversation"))
+                 .toObject()
+                 .contains(QStringLiteral("assigneeId")));
 }
 
 void TestHubLive::twentyAgentsRaceForOneClaim()
@@ -134,7 +168,9 @@ void TestHubLive::resumeAfterCutHasNoGapAndNoDuplicate()
     auto customer = m_fx->customer(QStringLiteral("browser-key-resume-01"));
     for (int i = 0; i < 3; ++i)
         QVERIFY(HubFixture::say(*customer, QStringLiteral("before cut %1").arg(i)) > 0);
-    agent->waitFor([](const QJsonObject &f) { return isEventOf(f, "message.created") && eventText(f) == QLatin1String("before cut 2"); });
+    agent->waitFor([](const QJsonObject &f) {
+        return isEventOf(f, "message.created") && eventText(f) == QLatin1String("before cut 2");
+    });
     qint64 lastSeq = 0;
     for (const QJsonObject &e : agent->ofType(QStringLiteral("event")))
         lastSeq = std::max(lastSeq, e.value(QStringLiteral("seq")).toInteger());
@@ -152,17 +188,24 @@ void TestHubLive::resumeAfterCutHasNoGapAndNoDuplicate()
     qint64 expected = lastSeq + 1;
     QStringList texts;
     for (const QJsonObject &e : events) {
-        QCOMPARE(e.value(QStringLiteral("seq")).toInteger(), expected++); // consecutive: no gap, no duplicate
+        QCOMPARE(e.value(QStringLiteral("seq")).toInteger(),
+                 expected++); // consecutive: no gap, no duplicate
         if (isEventOf(e, "message.created"))
             texts << eventText(e);
     }
     QCOMPARE(expected - 1, m_fx->hub().lastSeq());
-    QCOMPARE(texts, (QStringList{QStringLiteral("during cut 0"), QStringLiteral("during cut 1"), QStringLiteral("during cut 2"),
-                                 QStringLiteral("during cut 3"), QStringLiteral("during cut 4")}));
+    QCOMPARE(texts, (QStringList{QStringLiteral("during cut 0"), QStringLiteral("during cut 1"),
+                                 QStringLiteral("during cut 2"), QStringLiteral("during cut 3"),
+                                 QStringLiteral("during cut 4")}));
 
     // Live events continue after the replay.
     QVERIFY(HubFixture::say(*customer, QStringLiteral("after resume")) > 0);
-    QVERIFY(!resumed->waitFor([](const QJsonObject &f) { return isEventOf(f, "message.created") && eventText(f) == QLatin1String("after resume"); }).isEmpty());
+    QVERIFY(!resumed
+                 ->waitFor([](const QJsonObject &f) {
+                     return isEventOf(f, "message.created") &&
+                            eventText(f) == QLatin1String("after resume");
+                 })
+                 .isEmpty());
 }
 
 void TestHubLive::resumeTooFarBehindGetsSnapshot()
@@ -192,33 +235,42 @@ void TestHubLive::retriedCommandIsAppliedOnce()
     const qint64 conversation = HubFixture::say(*customer, QStringLiteral("hello"));
     QVERIFY(isAck(agent->reply(agent->send(cmd("claim", conversation)))));
 
-    // Sent twice back to back (as a client does when it is unsure the first arrived) and again later.
-    QJsonObject reply = cmd("send", conversation, {{QStringLiteral("text"), QStringLiteral("once only")},
-                                                   {QStringLiteral("id"), QStringLiteral("reply-1")}});
+    // Sent twice back to back (as a client does when it is unsure the first arrived) and again
+    // later.
+    QJsonObject reply = cmd("send", conversation,
+                            {{QStringLiteral("text"), QStringLiteral("once only")},
+                             {QStringLiteral("id"), QStringLiteral("reply-1")}});
     agent->send(reply);
     agent->send(reply);
-    QTRY_COMPARE_WITH_TIMEOUT(agent->ofType(QStringLiteral("ack")).size(), 4, 20000); // hello, claim, 2× send
+    QTRY_COMPARE_WITH_TIMEOUT(agent->ofType(QStringLiteral("ack")).size(), 4,
+                              20000); // hello, claim, 2× send
     agent->send(reply);
     QTRY_COMPARE_WITH_TIMEOUT(agent->ofType(QStringLiteral("ack")).size(), 5, 20000);
     QSet<qint64> messageIds;
     for (const QJsonObject &a : agent->ofType(QStringLiteral("ack")))
         if (a.value(QStringLiteral("id")).toString() == QLatin1String("reply-1"))
-            messageIds.insert(a.value(QStringLiteral("message")).toObject().value(QStringLiteral("id")).toInteger());
+            messageIds.insert(a.value(QStringLiteral("message"))
+                                  .toObject()
+                                  .value(QStringLiteral("id"))
+                                  .toInteger());
     QCOMPARE(messageIds.size(), 1);
 
     // The same for a customer message.
-    QJsonObject again{{QStringLiteral("type"), QStringLiteral("message")}, {QStringLiteral("id"), QStringLiteral("m-1")},
+    QJsonObject again{{QStringLiteral("type"), QStringLiteral("message")},
+                      {QStringLiteral("id"), QStringLiteral("m-1")},
                       {QStringLiteral("text"), QStringLiteral("are you there?")}};
     customer->send(again);
     customer->send(again);
     QVERIFY(isAck(customer->reply(QStringLiteral("m-1"))));
-    QTRY_COMPARE_WITH_TIMEOUT(customer->ofType(QStringLiteral("ack")).size(), 4, 20000); // hello, first message, 2× m-1
+    QTRY_COMPARE_WITH_TIMEOUT(customer->ofType(QStringLiteral("ack")).size(), 4,
+                              20000); // hello, first message, 2× m-1
 
     auto messages = m_fx->hub().store().messages(conversation, 0, 0, 100, true);
     QStringList texts;
     for (const Message &m : messages.value())
         texts << m.text;
-    QCOMPARE(texts, (QStringList{QStringLiteral("hello"), QStringLiteral("once only"), QStringLiteral("are you there?")}));
+    QCOMPARE(texts, (QStringList{QStringLiteral("hello"), QStringLiteral("once only"),
+                                 QStringLiteral("are you there?")}));
 }
 
 void TestHubLive::customerReconnectContinuesConversation()
@@ -232,10 +284,14 @@ void TestHubLive::customerReconnectContinuesConversation()
     }
     auto again = std::make_unique<WsClient>();
     QVERIFY(again->open(m_fx->wsUrl(QStringLiteral("/ws/customer"))));
-    const QJsonObject ack = again->reply(again->send({{QStringLiteral("type"), QStringLiteral("hello")},
-                                                      {QStringLiteral("customerKey"), key}}));
+    const QJsonObject ack = again->reply(again->send(
+        {{QStringLiteral("type"), QStringLiteral("hello")}, {QStringLiteral("customerKey"), key}}));
     QVERIFY(isAck(ack));
-    QCOMPARE(ack.value(QStringLiteral("conversation")).toObject().value(QStringLiteral("id")).toInteger(), conversation);
+    QCOMPARE(ack.value(QStringLiteral("conversation"))
+                 .toObject()
+                 .value(QStringLiteral("id"))
+                 .toInteger(),
+             conversation);
     QCOMPARE(ack.value(QStringLiteral("messages")).toArray().size(), 1);
     QCOMPARE(HubFixture::say(*again, QStringLiteral("第二句")), conversation);
 
@@ -257,21 +313,27 @@ void TestHubLive::rolesAreEnforcedByTheHub()
 
     QCOMPARE(errorCode(t->reply(t->send(cmd("claim", conversation)))), QStringLiteral("forbidden"));
     QVERIFY(isAck(a->reply(a->send(cmd("claim", conversation)))));
-    QCOMPARE(errorCode(b->reply(b->send(cmd("send", conversation, {{QStringLiteral("text"), QStringLiteral("hijack")}})))),
+    QCOMPARE(errorCode(b->reply(b->send(
+                 cmd("send", conversation, {{QStringLiteral("text"), QStringLiteral("hijack")}})))),
              QStringLiteral("forbidden"));
     QCOMPARE(errorCode(b->reply(b->send(cmd("close", conversation)))), QStringLiteral("forbidden"));
-    QCOMPARE(errorCode(b->reply(b->send(cmd("transfer", conversation, {{QStringLiteral("to"), QStringLiteral("bob")}})))),
+    QCOMPARE(errorCode(b->reply(b->send(
+                 cmd("transfer", conversation, {{QStringLiteral("to"), QStringLiteral("bob")}})))),
              QStringLiteral("forbidden"));
-    QCOMPARE(errorCode(t->reply(t->send(cmd("send", conversation, {{QStringLiteral("text"), QStringLiteral("x")}})))),
+    QCOMPARE(errorCode(t->reply(t->send(
+                 cmd("send", conversation, {{QStringLiteral("text"), QStringLiteral("x")}})))),
              QStringLiteral("forbidden"));
     // Nothing the refused commands tried was written.
     QCOMPARE(m_fx->hub().store().messages(conversation, 0, 0, 100, true)->size(), 1);
 
     // A supervisor may move someone else's conversation; a trainer cannot receive one.
-    QCOMPARE(errorCode(s->reply(s->send(cmd("transfer", conversation, {{QStringLiteral("to"), QStringLiteral("tina")}})))),
+    QCOMPARE(errorCode(s->reply(s->send(
+                 cmd("transfer", conversation, {{QStringLiteral("to"), QStringLiteral("tina")}})))),
              QStringLiteral("invalid_field"));
-    QVERIFY(isAck(s->reply(s->send(cmd("transfer", conversation, {{QStringLiteral("to"), QStringLiteral("bob")},
-                                                                  {QStringLiteral("note"), QStringLiteral("VIP customer")}})))));
+    QVERIFY(
+        isAck(s->reply(s->send(cmd("transfer", conversation,
+                                   {{QStringLiteral("to"), QStringLiteral("bob")},
+                                    {QStringLiteral("note"), QStringLiteral("VIP customer")}})))));
     QCOMPARE(m_fx->hub().store().conversation(conversation)->assigneeId, bob.id);
     // Trainers still see the queue and transcripts (notes included).
     const QJsonObject history = t->reply(t->send(cmd("history", conversation)));
@@ -294,7 +356,8 @@ void TestHubLive::capacityLimitIsEnforced()
     }
     QVERIFY(isAck(agent->reply(agent->send(cmd("claim", conversations[0])))));
     QVERIFY(isAck(agent->reply(agent->send(cmd("claim", conversations[1])))));
-    QCOMPARE(errorCode(agent->reply(agent->send(cmd("claim", conversations[2])))), QStringLiteral("capacity_reached"));
+    QCOMPARE(errorCode(agent->reply(agent->send(cmd("claim", conversations[2])))),
+             QStringLiteral("capacity_reached"));
     QVERIFY(isAck(agent->reply(agent->send(cmd("close", conversations[0])))));
     QVERIFY(isAck(agent->reply(agent->send(cmd("claim", conversations[2])))));
 }
@@ -310,33 +373,56 @@ void TestHubLive::releaseTransferAndClose()
     QVERIFY(isAck(a->reply(a->send(cmd("release", conversation)))));
     QCOMPARE(m_fx->hub().store().conversation(conversation)->state, ConversationState::Waiting);
     QVERIFY(isAck(a->reply(a->send(cmd("claim", conversation)))));
-    QVERIFY(isAck(a->reply(a->send(cmd("transfer", conversation, {{QStringLiteral("to"), QStringLiteral("bob")},
-                                                                  {QStringLiteral("note"), QStringLiteral("客户要求退款，请跟进")}})))));
+    QVERIFY(isAck(a->reply(
+        a->send(cmd("transfer", conversation,
+                    {{QStringLiteral("to"), QStringLiteral("bob")},
+                     {QStringLiteral("note"), QStringLiteral("客户要求退款，请跟进")}})))));
     const QJsonObject transferred = a->waitFor([](const QJsonObject &f) {
-        return isEventOf(f, "conversation.updated")
-               && f.value(QStringLiteral("data")).toObject().value(QStringLiteral("change")).toString() == QLatin1String("transferred");
+        return isEventOf(f, "conversation.updated") &&
+               f.value(QStringLiteral("data"))
+                       .toObject()
+                       .value(QStringLiteral("change"))
+                       .toString() == QLatin1String("transferred");
     });
-    QCOMPARE(transferred.value(QStringLiteral("data")).toObject().value(QStringLiteral("note")).toString(), QStringLiteral("客户要求退款，请跟进"));
-    QCOMPARE(transferred.value(QStringLiteral("data")).toObject().value(QStringLiteral("by")).toString(), QStringLiteral("alice"));
+    QCOMPARE(transferred.value(QStringLiteral("data"))
+                 .toObject()
+                 .value(QStringLiteral("note"))
+                 .toString(),
+             QStringLiteral("客户要求退款，请跟进"));
+    QCOMPARE(
+        transferred.value(QStringLiteral("data")).toObject().value(QStringLiteral("by")).toString(),
+        QStringLiteral("alice"));
     // The note is internal: the customer never receives it.
     QVERIFY(isAck(a->reply(a->send({{QStringLiteral("type"), QStringLiteral("ping")}}))));
     for (const QJsonObject &m : customer->ofType(QStringLiteral("message")))
-        QVERIFY(m.value(QStringLiteral("message")).toObject().value(QStringLiteral("sender")).toString() != QLatin1String("note"));
+        QVERIFY(m.value(QStringLiteral("message"))
+                    .toObject()
+                    .value(QStringLiteral("sender"))
+                    .toString() != QLatin1String("note"));
 
     auto b = m_fx->agent(m_fx->hub().store().userByName(QStringLiteral("bob"))->user);
     QVERIFY(isAck(b->reply(b->send(cmd("close", conversation)))));
     const QJsonObject closed = customer->waitFor([](const QJsonObject &f) {
-        return f.value(QStringLiteral("type")).toString() == QLatin1String("state")
-               && f.value(QStringLiteral("conversation")).toObject().value(QStringLiteral("state")).toString() == QLatin1String("closed");
+        return f.value(QStringLiteral("type")).toString() == QLatin1String("state") &&
+               f.value(QStringLiteral("conversation"))
+                       .toObject()
+                       .value(QStringLiteral("state"))
+                       .toString() == QLatin1String("closed");
     });
     QVERIFY(!closed.isEmpty());
     // A reload still shows the closed conversation and how it ended.
     WsClient reloaded;
     QVERIFY(reloaded.open(m_fx->wsUrl(QStringLiteral("/ws/customer"))));
-    const QJsonObject hello = reloaded.reply(reloaded.send({{QStringLiteral("type"), QStringLiteral("hello")},
-                                                           {QStringLiteral("customerKey"), QStringLiteral("browser-key-lifecycle")}}));
-    QCOMPARE(hello.value(QStringLiteral("conversation")).toObject().value(QStringLiteral("state")).toString(), QStringLiteral("closed"));
-    QCOMPARE(hello.value(QStringLiteral("messages")).toArray().size(), 1); // the internal note is not shown
+    const QJsonObject hello = reloaded.reply(
+        reloaded.send({{QStringLiteral("type"), QStringLiteral("hello")},
+                       {QStringLiteral("customerKey"), QStringLiteral("browser-key-lifecycle")}}));
+    QCOMPARE(hello.value(QStringLiteral("conversation"))
+                 .toObject()
+                 .value(QStringLiteral("state"))
+                 .toString(),
+             QStringLiteral("closed"));
+    QCOMPARE(hello.value(QStringLiteral("messages")).toArray().size(),
+             1); // the internal note is not shown
     // Writing again after closing starts a new conversation.
     const qint64 next = HubFixture::say(*customer, QStringLiteral("one more thing"));
     QVERIFY(next > conversation);
@@ -345,28 +431,35 @@ void TestHubLive::releaseTransferAndClose()
 void TestHubLive::passwordSignIn()
 {
     const qint64 now = HubFixture::now();
-    QVERIFY(m_fx->hub().store().addUser(QStringLiteral("carol"), QStringLiteral("Carol"), Role::Agent,
-                                        auth::hashPassword(QStringLiteral("correct horse")), now).ok());
+    QVERIFY(m_fx->hub()
+                .store()
+                .addUser(QStringLiteral("carol"), QStringLiteral("Carol"), Role::Agent,
+                         auth::hashPassword(QStringLiteral("correct horse")), now)
+                .ok());
     auto customer = m_fx->customer(QStringLiteral("browser-key-login-001"));
     QVERIFY(HubFixture::say(*customer, QStringLiteral("waiting customer")) > 0);
 
     WsClient wrong;
     QVERIFY(wrong.open(m_fx->wsUrl(QStringLiteral("/ws/agent"))));
-    const QJsonObject refused = wrong.reply(wrong.send({{QStringLiteral("type"), QStringLiteral("login")},
-                                                        {QStringLiteral("username"), QStringLiteral("carol")},
-                                                        {QStringLiteral("password"), QStringLiteral("wrong horse")}}));
+    const QJsonObject refused =
+        wrong.reply(wrong.send({{QStringLiteral("type"), QStringLiteral("login")},
+                                {QStringLiteral("username"), QStringLiteral("carol")},
+                                {QStringLiteral("password"), QStringLiteral("wrong horse")}}));
     QCOMPARE(errorCode(refused), QStringLiteral("unauthenticated"));
-    QCOMPARE(errorCode(wrong.reply(wrong.send({{QStringLiteral("type"), QStringLiteral("claim")}, {QStringLiteral("conversationId"), 1}}))),
+    QCOMPARE(errorCode(wrong.reply(wrong.send({{QStringLiteral("type"), QStringLiteral("claim")},
+                                               {QStringLiteral("conversationId"), 1}}))),
              QStringLiteral("unauthenticated"));
 
     WsClient right;
     QVERIFY(right.open(m_fx->wsUrl(QStringLiteral("/ws/agent"))));
-    const QJsonObject ack = right.reply(right.send({{QStringLiteral("type"), QStringLiteral("login")},
-                                                    {QStringLiteral("username"), QStringLiteral("carol")},
-                                                    {QStringLiteral("password"), QStringLiteral("correct horse")}}));
+    const QJsonObject ack =
+        right.reply(right.send({{QStringLiteral("type"), QStringLiteral("login")},
+                                {QStringLiteral("username"), QStringLiteral("carol")},
+                                {QStringLiteral("password"), QStringLiteral("correct horse")}}));
     QVERIFY(isAck(ack));
     QVERIFY(ack.value(QStringLiteral("token")).toString().size() >= 40);
-    QCOMPARE(ack.value(QStringLiteral("user")).toObject().value(QStringLiteral("role")).toString(), QStringLiteral("agent"));
+    QCOMPARE(ack.value(QStringLiteral("user")).toObject().value(QStringLiteral("role")).toString(),
+             QStringLiteral("agent"));
     const auto snapshots = right.ofType(QStringLiteral("snapshot"));
     QCOMPARE(snapshots.size(), 1);
     QCOMPARE(snapshots.first().value(QStringLiteral("conversations")).toArray().size(), 1);
@@ -379,7 +472,8 @@ void TestHubLive::passwordSignIn()
 void TestHubLive::usersListAndLocalSession()
 {
     // The embedded default's local account: usable through its session, never by password.
-    auto token = m_fx->hub().createLocalSession(QStringLiteral("me"), QStringLiteral("Me"), Role::Admin);
+    auto token =
+        m_fx->hub().createLocalSession(QStringLiteral("me"), QStringLiteral("Me"), Role::Admin);
     QVERIFY2(token.ok(), qPrintable(token.error().message));
     auto local = m_fx->agentWithToken(token.value());
     QVERIFY(local);
@@ -390,17 +484,21 @@ void TestHubLive::usersListAndLocalSession()
                                                {QStringLiteral("password"), QString()}}))),
              QStringLiteral("unauthenticated"));
     // A second start reuses the account.
-    QVERIFY(m_fx->hub().createLocalSession(QStringLiteral("me"), QStringLiteral("Me"), Role::Admin).ok());
+    QVERIFY(m_fx->hub()
+                .createLocalSession(QStringLiteral("me"), QStringLiteral("Me"), Role::Admin)
+                .ok());
 
     m_fx->addUser(QStringLiteral("bob"), Role::Agent);
     m_fx->addUser(QStringLiteral("tina"), Role::Trainer);
     QVERIFY(m_fx->hub().store().setUserDisabled(QStringLiteral("tina"), true).ok());
-    const QJsonObject ack = local->reply(local->send({{QStringLiteral("type"), QStringLiteral("users")}}));
+    const QJsonObject ack =
+        local->reply(local->send({{QStringLiteral("type"), QStringLiteral("users")}}));
     QVERIFY(isAck(ack));
     QMap<QString, QJsonObject> byName;
     for (const QJsonValue &u : ack.value(QStringLiteral("users")).toArray())
         byName.insert(u.toObject().value(QStringLiteral("username")).toString(), u.toObject());
-    QCOMPARE(byName.keys(), (QStringList{QStringLiteral("bob"), QStringLiteral("me")})); // disabled users are left out
+    QCOMPARE(byName.keys(), (QStringList{QStringLiteral("bob"),
+                                         QStringLiteral("me")})); // disabled users are left out
     QCOMPARE(byName[QStringLiteral("me")].value(QStringLiteral("online")).toBool(), true);
     QCOMPARE(byName[QStringLiteral("bob")].value(QStringLiteral("online")).toBool(), false);
     QCOMPARE(byName[QStringLiteral("bob")].value(QStringLiteral("assigned")).toInt(), 0);

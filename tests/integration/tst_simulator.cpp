@@ -21,12 +21,22 @@ void TestSimulator::scriptValidation_data()
 {
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<bool>("valid");
-    QTest::newRow("good") << QByteArray(R"({"format":"tandem-simulation","customers":[{"id":"a","name":"Ann","locale":"en","mood":"calm","turns":[{"text":"hi","delayMs":0}]}]})") << true;
+    QTest::newRow("good")
+        << QByteArray(
+               R"({"format":"tandem-simulation","customers":[{"id":"a","name":"Ann","locale":"en","mood":"calm","turns":[{"text":"hi","delayMs":0}]}]})")
+        << true;
     QTest::newRow("not json") << QByteArray("{") << false;
     QTest::newRow("wrong format") << QByteArray(R"({"format":"other","customers":[]})") << false;
-    QTest::newRow("no customers") << QByteArray(R"({"format":"tandem-simulation","customers":[]})") << false;
-    QTest::newRow("empty turn") << QByteArray(R"({"format":"tandem-simulation","customers":[{"id":"a","turns":[{"text":" ","delayMs":0}]}]})") << false;
-    QTest::newRow("negative delay") << QByteArray(R"({"format":"tandem-simulation","customers":[{"id":"a","turns":[{"text":"x","delayMs":-5}]}]})") << false;
+    QTest::newRow("no customers") << QByteArray(R"({"format":"tandem-simulation","customers":[]})")
+                                  << false;
+    QTest::newRow("empty turn")
+        << QByteArray(
+               R"({"format":"tandem-simulation","customers":[{"id":"a","turns":[{"text":" ","delayMs":0}]}]})")
+        << false;
+    QTest::newRow("negative delay")
+        << QByteArray(
+               R"({"format":"tandem-simulation","customers":[{"id":"a","turns":[{"text":"x","delayMs":-5}]}]})")
+        << false;
 }
 
 void TestSimulator::scriptValidation()
@@ -81,13 +91,19 @@ void TestSimulator::simulatedCustomersFillTheQueue()
         QCOMPARE(messages->at(1).text, QStringLiteral("还在吗？？"));
     }
     // The agent saw them arrive live, and a reply reaches the simulated customer.
-    QVERIFY(!agent->waitFor([](const QJsonObject &f) {
-        return f.value(QStringLiteral("kind")).toString() == QLatin1String("conversation.created");
-    }).isEmpty());
+    QVERIFY(!agent
+                 ->waitFor([](const QJsonObject &f) {
+                     return f.value(QStringLiteral("kind")).toString() ==
+                            QLatin1String("conversation.created");
+                 })
+                 .isEmpty());
     const qint64 first = open->first().id;
-    QVERIFY(isAck(agent->reply(agent->send({{QStringLiteral("type"), QStringLiteral("claim")}, {QStringLiteral("conversationId"), first}}))));
-    QVERIFY(isAck(agent->reply(agent->send({{QStringLiteral("type"), QStringLiteral("send")}, {QStringLiteral("conversationId"), first},
-                                            {QStringLiteral("text"), QStringLiteral("您好，马上帮您查。")}}))));
+    QVERIFY(isAck(agent->reply(agent->send({{QStringLiteral("type"), QStringLiteral("claim")},
+                                            {QStringLiteral("conversationId"), first}}))));
+    QVERIFY(isAck(agent->reply(
+        agent->send({{QStringLiteral("type"), QStringLiteral("send")},
+                     {QStringLiteral("conversationId"), first},
+                     {QStringLiteral("text"), QStringLiteral("您好，马上帮您查。")}}))));
     QTRY_COMPARE_WITH_TIMEOUT(simulator.stats().repliesReceived, 1, 30000);
     QVERIFY(finished.wait(30000) || finished.count() == 1);
     QCOMPARE(simulator.stats().errors, 0);

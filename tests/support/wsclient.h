@@ -18,7 +18,8 @@ class WsClient : public QObject
 {
     Q_OBJECT
 public:
-    explicit WsClient(QObject *parent = nullptr) : QObject(parent)
+    explicit WsClient(QObject *parent = nullptr)
+        : QObject(parent)
     {
         connect(&socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
             frames.append(QJsonDocument::fromJson(text.toUtf8()).object());
@@ -38,7 +39,8 @@ public:
             frame.insert(QStringLiteral("v"), 1);
         if (!frame.contains(QStringLiteral("id")))
             frame.insert(QStringLiteral("id"), QStringLiteral("c%1").arg(++m_nextId));
-        socket.sendTextMessage(QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
+        socket.sendTextMessage(
+            QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
         return frame.value(QStringLiteral("id")).toString();
     }
 
@@ -64,8 +66,9 @@ public:
             }
             return false;
         };
-        (void)QTest::qWaitFor([&] { return check() || socket.state() == QAbstractSocket::UnconnectedState; },
-                        timeoutMs);
+        (void)QTest::qWaitFor(
+            [&] { return check() || socket.state() == QAbstractSocket::UnconnectedState; },
+            timeoutMs);
         check();
         return found;
     }
@@ -73,11 +76,13 @@ public:
     /// The ack or error answering command `id`.
     QJsonObject reply(const QString &id, int timeoutMs = 20000)
     {
-        return waitFor([&](const QJsonObject &f) {
-            const QString type = f.value(QStringLiteral("type")).toString();
-            return f.value(QStringLiteral("id")).toString() == id
-                   && (type == QLatin1String("ack") || type == QLatin1String("error"));
-        }, timeoutMs);
+        return waitFor(
+            [&](const QJsonObject &f) {
+                const QString type = f.value(QStringLiteral("type")).toString();
+                return f.value(QStringLiteral("id")).toString() == id &&
+                       (type == QLatin1String("ack") || type == QLatin1String("error"));
+            },
+            timeoutMs);
     }
 
     QList<QJsonObject> ofType(const QString &type) const
@@ -96,7 +101,13 @@ private:
     int m_nextId = 0;
 };
 
-inline bool isAck(const QJsonObject &f) { return f.value(QStringLiteral("type")).toString() == QLatin1String("ack"); }
-inline QString errorCode(const QJsonObject &f) { return f.value(QStringLiteral("code")).toString(); }
+inline bool isAck(const QJsonObject &f)
+{
+    return f.value(QStringLiteral("type")).toString() == QLatin1String("ack");
+}
+inline QString errorCode(const QJsonObject &f)
+{
+    return f.value(QStringLiteral("code")).toString();
+}
 
 } // namespace tandem::test
