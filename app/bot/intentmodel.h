@@ -1,0 +1,97 @@
+#pragma once
+
+#include "result.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace tandem {
+
+class IntentFastText;
+
+/// One labelled customer question for training; `label` is the article's intent.
+struct TrainingExample
+{
+    QString text;
+    QString label;
+};
+
+/// fastText training settings. The defaults suit a knowledge base of a few hundred questions.
+struct IntentOptions
+{
+    int epochs = 25;
+    double learningRate = 0.5;
+    int wordNgrams = 2;
+    int dim = 64;
+    int minCount = 1;
+    int bucket = 200000; // hash buckets for word n-grams; the model file grows by dim * 4 B each
+    int seed = 42;
+    int threads = 1; // more than one trains faster but no longer reproducibly
+    bool charNgramsForHan = true;
+};
+
+/// One intent and the model's probability for it.
+struct IntentPrediction
+{
+    QString intent;
+    double probability = 0;
+
+    friend bool operator==(const IntentPrediction &, const IntentPrediction &) = default;
+};
+
+/// A fastText intent classifier over analysed text (Simplified, Traditional, English). Immutable
+/// once built: predict() may be called from any number of threads at once. Memory is about
+/// bucket × dim × 4 bytes (51 MB with the defaults).
+class IntentModel
+{
+public:
+    static Result<std::shared_ptr<const IntentModel>> train(const QList<TrainingExample> &examples,
+                                                            const IntentOptions &options = {});
+    /// Reads a file written by save(); a bare fastText .bin lacks the header and is refused.
+    static Result<std::shared_ptr<const IntentModel>> load(const QString &path);
+
+    ~IntentModel();
+    IntentModel(const IntentModel &) = delete;
+    IntentModel &operator=(const IntentModel &) = delete;
+
+    /// Writes the model atomically: a two-line Tandem header (the input options prediction must
+    /// repeat), then a fastText .bin.
+    Status save(const QString &path) const;
+
+    /// The k most likely intents, best first (ties by name); k < 1 means all. The probabilities
+    /// over all labels sum to 1.
+    QList<IntentPrediction> predict(const QString &text, int k) const;
+    /// The intents the model knows, sorted.
+    QStringList labels() const;
+    /// First 12 hex digits of the SHA-256 of the model file: identifies what made a suggestion.
+    QString version() const;
+    /// Training examples the model learned from (examples without any token are not counted).
+    int exampleCount() const;
+
+private:
+    IntentModel();
+
+    /// `where` names the file in errors (empty: a freshly trained model).
+    static Result<std::shared_ptr<const IntentModel>>
+    fromParts(const QByteArray &header, QByteArrayView fastTextBytes, const QString &where = {});
+
+    // Not const: fastText's saveModel() is non-const although it only reads.
+    std::unique_ptr<IntentFastText> m_fastText;
+    QByteArray m_header; // the Tandem lines before the fastText bytes, as read or written
+    QStringList m_labels;
+    QString m_version;
+    int m_exampleCount = 0;
+    bool m_charNgramsForHan = true;
+};
+
+/// The line fastText sees for `text`: analysed tokens (all tokens if every one is a stop word)
+/// and, if asked, character bigrams of Han runs, space-separated. Training and prediction share
+/// it so both see the same features.
+QString intentInputText(const QString &text, bool charNgramsForHan);
+
+} // namespace tandem
