@@ -119,6 +119,8 @@ QJsonObject Message::toJson() const
                   {QStringLiteral("timeMs"), createdAtMs}};
     if (senderUserId)
         o.insert(QStringLiteral("senderUserId"), senderUserId);
+    if (sentiment)
+        o.insert(QStringLiteral("sentiment"), *sentiment);
     return o;
 }
 
@@ -141,6 +143,12 @@ QJsonObject Conversation::toJson() const
         o.insert(QStringLiteral("assigneeId"), assigneeId);
         o.insert(QStringLiteral("assigneeName"), assigneeName);
     }
+    if (sentiment) {
+        o.insert(QStringLiteral("sentiment"), *sentiment);
+        o.insert(QStringLiteral("sentimentTrend"), sentimentTrend);
+    }
+    if (escalation)
+        o.insert(QStringLiteral("escalation"), true);
     return o;
 }
 
@@ -155,6 +163,8 @@ Message Message::fromJson(const QJsonObject &o)
     m.senderName = o.value(QStringLiteral("senderName")).toString();
     m.text = o.value(QStringLiteral("text")).toString();
     m.createdAtMs = o.value(QStringLiteral("timeMs")).toInteger();
+    if (o.value(QStringLiteral("sentiment")).isDouble())
+        m.sentiment = o.value(QStringLiteral("sentiment")).toDouble();
     return m;
 }
 
@@ -176,6 +186,10 @@ Conversation Conversation::fromJson(const QJsonObject &o)
     c.lastMessageAtMs = o.value(QStringLiteral("lastMessageAtMs")).toInteger();
     c.lastMessagePreview = o.value(QStringLiteral("lastMessagePreview")).toString();
     c.messageCount = o.value(QStringLiteral("messageCount")).toInt();
+    if (o.value(QStringLiteral("sentiment")).isDouble())
+        c.sentiment = o.value(QStringLiteral("sentiment")).toDouble();
+    c.sentimentTrend = o.value(QStringLiteral("sentimentTrend")).toString();
+    c.escalation = o.value(QStringLiteral("escalation")).toBool();
     return c;
 }
 

@@ -72,6 +72,7 @@ struct Message
     QString senderName;
     QString text;
     qint64 createdAtMs = 0;
+    std::optional<double> sentiment; // customer messages: score in [-1, 1]
 
     QJsonObject toJson() const;
     static Message fromJson(const QJsonObject &o);
@@ -94,6 +95,9 @@ struct Conversation
     qint64 lastMessageAtMs = 0;
     QString lastMessagePreview;
     int messageCount = 0;
+    std::optional<double> sentiment; // the customer's latest score, [-1, 1]
+    QString sentimentTrend;          // "falling", "steady" or "rising"; empty before any
+    bool escalation = false;         // a strong cue: threat to cancel, regulator, abuse
 
     QJsonObject toJson() const;
     static Conversation fromJson(const QJsonObject &o);

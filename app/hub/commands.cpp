@@ -1,6 +1,8 @@
 #include "commands.h"
 
+#include "priority.h"
 #include "protocol.h"
+#include "sentiment.h"
 
 #include <QJsonArray>
 
@@ -58,6 +60,27 @@ QString userLabel(const User &u)
     return u.displayName.isEmpty() ? u.username : u.displayName;
 }
 
+/// Keeps the conversation's mood current: latest score, trend over recent messages, a sticky
+/// escalation flag, and the priority they give.
+Status recordSentiment(Context &ctx, const Conversation &c, const SentimentResult &mood)
+{
+    auto history = ctx.store.sentimentHistory(c.id);
+    if (!history.ok())
+        return internal(history.error());
+    QList<double> scores = history.value();
+    scores.append(mood.score);
+    while (scores.size() > kSentimentHistory)
+        scores.removeFirst();
+    const SentimentTrend trend = sentimentTrend(scores);
+    const bool escalation = c.escalation || mood.escalation;
+    if (Status s = ctx.store.setSentiment(c.id, mood.score, trendName(trend.direction), scores, escalation,
+                                          sentimentPriority(mood.score, trend.direction, escalation),
+                                          ctx.nowMs);
+        !s.ok())
+        return internal(s.error());
+    return {};
+}
+
 /// Adds a message and publishes it together with the conversation it changed.
 Result<QJsonObject> postMessage(Context &ctx, const Conversation &c, SenderKind kind,
                                 qint64 senderUserId, const QString &senderName, const QString &text)
@@ -69,9 +92,18 @@ Result<QJsonObject> postMessage(Context &ctx, const Conversation &c, SenderKind 
     m.senderName = senderName;
     m.text = text;
     m.createdAtMs = ctx.nowMs;
+    SentimentResult mood;
+    if (kind == SenderKind::Customer) {
+        mood = LexiconSentiment::instance().analyze(text);
+        m.sentiment = mood.score;
+    }
     auto added = ctx.store.addMessage(m);
     if (!added.ok())
         return internal(added.error());
+    if (kind == SenderKind::Customer) {
+        if (Status s = recordSentiment(ctx, c, mood); !s.ok())
+            return s.error();
+    }
     auto updated = load(ctx, c.id);
     if (!updated.ok())
         return updated.error();
@@ -123,6 +155,7 @@ Result<QJsonObject> customerMessage(Context &ctx)
     if (!posted.ok())
         return posted;
     QJsonObject result = posted.value();
+    result.insert(QStringLiteral("message"), customerView(result.value(QStringLiteral("message")).toObject()));
     auto conv = load(ctx, c.id);
     if (conv.ok())
         result.insert(QStringLiteral("conversation"), customerView(conv.value()));
@@ -346,6 +379,13 @@ Result<QJsonObject> apply(const QString &type, Context &ctx)
     if (!h)
         return fail(errc::Internal, QStringLiteral("no handler for command \"%1\"").arg(type));
     return h(ctx);
+}
+
+QJsonObject customerView(QJsonObject message)
+{
+    message.remove(QStringLiteral("sentiment"));
+    message.remove(QStringLiteral("senderUserId"));
+    return message;
 }
 
 QJsonObject customerView(const Conversation &c)

@@ -27,5 +27,7 @@ Result<QJsonObject> apply(const QString &type, Context &ctx);
 
 /// The conversation as a customer may see it (no internal ids or priorities).
 QJsonObject customerView(const Conversation &c);
+/// A message as a customer may see it: no sentiment score, no internal user ids.
+QJsonObject customerView(QJsonObject message);
 
 } // namespace tandem::commands

@@ -71,7 +71,7 @@ void CustomerSession::hello(const protocol::Frame &frame)
         if (!list.ok())
             return sendError(frame.id, err(errc::Internal, list.error().message));
         for (const Message &m : list.value())
-            messages.append(m.toJson());
+            messages.append(commands::customerView(m.toJson()));
         ack.insert(QStringLiteral("conversation"), commands::customerView(c));
         follow(c.id);
     } else {
@@ -120,7 +120,7 @@ void CustomerSession::deliver(const Event &event)
         if (message.value(QStringLiteral("sender")).toString() == senderKindName(SenderKind::Note))
             return;
         send(protocol::encode({{QStringLiteral("type"), QStringLiteral("message")},
-                               {QStringLiteral("message"), message}}));
+                               {QStringLiteral("message"), commands::customerView(message)}}));
         return;
     }
     if (event.kind == QLatin1String("conversation.updated")) {

@@ -10,6 +10,8 @@
 #include <QString>
 #include <QVariant>
 
+#include <optional>
+
 #include <memory>
 #include <unordered_map>
 
@@ -95,6 +97,11 @@ public:
     qint64 int64(int column) const { return m_query->value(column).toLongLong(); }
     int int32(int column) const { return m_query->value(column).toInt(); }
     double real(int column) const { return m_query->value(column).toDouble(); }
+    std::optional<double> optionalReal(int column) const
+    {
+        const QVariant v = m_query->value(column);
+        return v.isNull() ? std::nullopt : std::optional<double>(v.toDouble());
+    }
     bool boolean(int column) const { return m_query->value(column).toLongLong() != 0; }
     QString text(int column) const { return m_query->value(column).toString(); }
     QByteArray bytes(int column) const { return m_query->value(column).toByteArray(); }

@@ -139,6 +139,16 @@ const QList<Migration> &all()
              QStringLiteral("{postgresql}CREATE INDEX kb_search_tokens ON kb_search"
                             " USING GIN (to_tsvector('simple', tokens))"),
          }},
+        // Sentiment: per customer message, and per conversation with its recent history (a short
+        // JSON array of scores) so the trend needs no query over the transcript.
+        {3,
+         {
+             QStringLiteral("ALTER TABLE messages ADD COLUMN sentiment DOUBLE PRECISION"),
+             QStringLiteral("ALTER TABLE conversations ADD COLUMN sentiment DOUBLE PRECISION"),
+             QStringLiteral("ALTER TABLE conversations ADD COLUMN sentiment_trend TEXT"),
+             QStringLiteral("ALTER TABLE conversations ADD COLUMN sentiment_history TEXT"),
+             QStringLiteral("ALTER TABLE conversations ADD COLUMN escalation INTEGER NOT NULL DEFAULT 0"),
+         }},
     };
     return migrations;
 }

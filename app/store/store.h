@@ -134,6 +134,12 @@ public:
     /// Conversations currently assigned to the user.
     Result<int> assignedCount(qint64 userId);
 
+    // Sentiment of the customer's recent messages (oldest first), kept on the conversation.
+    Result<QList<double>> sentimentHistory(qint64 conversationId);
+    /// Records the latest score, trend, history and escalation flag, and the priority they give.
+    Status setSentiment(qint64 conversationId, double score, const QString &trend,
+                        const QList<double> &history, bool escalation, int priority, qint64 nowMs);
+
     // Messages. addMessage also updates the conversation's preview, last-message time and count.
     Result<Message> addMessage(const Message &m);
     /// Up to `limit` messages, oldest first, with id > afterId (and < beforeId when non-zero);

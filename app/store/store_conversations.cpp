@@ -12,7 +12,8 @@ const QString &conversationSelect()
     static const QString sql = QStringLiteral(
         "SELECT c.id, c.customer_name, c.channel, c.locale, c.state, c.assignee_id,"
         " u.display_name, u.username, c.priority, c.created_at, c.updated_at, c.waiting_since,"
-        " c.last_message_at, c.last_message_preview, c.message_count"
+        " c.last_message_at, c.last_message_preview, c.message_count, c.sentiment,"
+        " c.sentiment_trend, c.escalation"
         " FROM conversations c LEFT JOIN users u ON u.id = c.assignee_id ");
     return sql;
 }
@@ -37,6 +38,9 @@ Conversation readConversation(const Query &q)
     c.lastMessageAtMs = q.int64(12);
     c.lastMessagePreview = q.text(13);
     c.messageCount = q.int32(14);
+    c.sentiment = q.optionalReal(15);
+    c.sentimentTrend = q.text(16);
+    c.escalation = q.boolean(17);
     return c;
 }
 
@@ -61,6 +65,7 @@ Message readMessage(const Query &q)
     m.senderName = q.text(4);
     m.text = q.text(5);
     m.createdAtMs = q.int64(6);
+    m.sentiment = q.optionalReal(7);
     return m;
 }
 
@@ -239,15 +244,17 @@ Result<Message> Store::addMessage(const Message &m)
                 return notFound(QStringLiteral("no conversation with id %1").arg(m.conversationId));
         }
         Query q(*d, QStringLiteral("INSERT INTO messages (conversation_id, sender_kind,"
-                                   " sender_user_id, sender_name, body, created_at)"
+                                   " sender_user_id, sender_name, body, created_at, sentiment)"
                                    " VALUES (:conversation_id, :sender_kind, :sender_user_id,"
-                                   " :sender_name, :body, :created_at) RETURNING id"));
+                                   " :sender_name, :body, :created_at, :sentiment) RETURNING id"));
         q.bind(":conversation_id", m.conversationId)
             .bind(":sender_kind", senderKindName(m.senderKind))
             .bind(":sender_user_id", idOrNull(m.senderUserId))
             .bind(":sender_name", textValue(m.senderName))
             .bind(":body", textValue(m.text))
-            .bind(":created_at", m.createdAtMs);
+            .bind(":created_at", m.createdAtMs)
+            .bind(":sentiment", m.sentiment ? QVariant(*m.sentiment)
+                                            : QVariant(QMetaType::fromType<double>()));
         if (!q.exec())
             return q.error();
         if (!q.next())
@@ -265,7 +272,8 @@ Result<QList<Message>> Store::messages(qint64 conversationId, qint64 afterId, qi
         return QList<Message>();
     // Paging backwards reads newest-first from the (conversation_id, id) index and reverses.
     static const QString select = QStringLiteral(
-        "SELECT id, conversation_id, sender_kind, sender_user_id, sender_name, body, created_at"
+        "SELECT id, conversation_id, sender_kind, sender_user_id, sender_name, body, created_at,"
+        " sentiment"
         " FROM messages WHERE conversation_id = :conversation_id AND id > :after_id");
     static const QString before = QStringLiteral(" AND id < :before_id");
     static const QString noNotes = QStringLiteral(" AND sender_kind <> :note");

@@ -55,6 +55,7 @@ private slots:
     void releaseTransferAndClose();
     void passwordSignIn();
     void usersListAndLocalSession();
+    void sentimentIsRecordedPerMessageAndConversation();
 
 private:
     std::unique_ptr<HubFixture> m_fx;
@@ -502,6 +503,44 @@ void TestHubLive::usersListAndLocalSession()
     QCOMPARE(byName[QStringLiteral("me")].value(QStringLiteral("online")).toBool(), true);
     QCOMPARE(byName[QStringLiteral("bob")].value(QStringLiteral("online")).toBool(), false);
     QCOMPARE(byName[QStringLiteral("bob")].value(QStringLiteral("assigned")).toInt(), 0);
+}
+
+void TestHubLive::sentimentIsRecordedPerMessageAndConversation()
+{
+    auto agent = m_fx->agent(m_fx->addUser(QStringLiteral("alice"), Role::Agent));
+    auto customer = m_fx->customer(QStringLiteral("browser-key-mood-0001"));
+    const qint64 id = HubFixture::say(*customer, QStringLiteral("你好，谢谢你们"));
+    QVERIFY(id > 0);
+    auto calm = m_fx->hub().store().conversation(id);
+    QVERIFY(calm->sentiment.has_value());
+    QCOMPARE(calm->priority, 0);
+    QVERIFY(!calm->escalation);
+
+    QVERIFY(HubFixture::say(*customer, QStringLiteral("快递太慢了！！！")) > 0);
+    QVERIFY(HubFixture::say(*customer, QStringLiteral("再不退款我就去12315投诉")) > 0);
+    auto upset = m_fx->hub().store().conversation(id);
+    QVERIFY(*upset->sentiment < 0);
+    QCOMPARE(upset->sentimentTrend, QStringLiteral("falling"));
+    QVERIFY(upset->escalation);
+    QCOMPARE(upset->priority, 3);
+
+    // Each customer message carries its own score; agents see it, customers never do.
+    const auto messages = m_fx->hub().store().messages(id, 0, 0, 10, false);
+    QCOMPARE(messages->size(), 3);
+    for (const Message &m : messages.value())
+        QVERIFY(m.sentiment.has_value());
+    QVERIFY(*messages->at(0).sentiment > *messages->at(1).sentiment);
+    const QJsonObject update = agent->waitFor([&](const QJsonObject &f) {
+        return f.value(QStringLiteral("kind")).toString() == QLatin1String("message.created")
+               && f.value(QStringLiteral("data")).toObject().value(QStringLiteral("conversation")).toObject()
+                      .value(QStringLiteral("escalation")).toBool();
+    });
+    QVERIFY(!update.isEmpty());
+    QVERIFY(update.value(QStringLiteral("data")).toObject().value(QStringLiteral("message")).toObject().contains(QStringLiteral("sentiment")));
+    for (const QJsonObject &f : customer->frames) {
+        QVERIFY(!f.value(QStringLiteral("message")).toObject().contains(QStringLiteral("sentiment")));
+        QVERIFY(!f.value(QStringLiteral("conversation")).toObject().contains(QStringLiteral("sentiment")));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestHubLive)
