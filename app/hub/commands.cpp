@@ -73,9 +73,9 @@ Status recordSentiment(Context &ctx, const Conversation &c, const SentimentResul
         scores.removeFirst();
     const SentimentTrend trend = sentimentTrend(scores);
     const bool escalation = c.escalation || mood.escalation;
-    if (Status s = ctx.store.setSentiment(c.id, mood.score, trendName(trend.direction), scores, escalation,
-                                          sentimentPriority(mood.score, trend.direction, escalation),
-                                          ctx.nowMs);
+    if (Status s = ctx.store.setSentiment(
+            c.id, mood.score, trendName(trend.direction), scores, escalation,
+            sentimentPriority(mood.score, trend.direction, escalation), ctx.nowMs);
         !s.ok())
         return internal(s.error());
     return {};
@@ -155,7 +155,8 @@ Result<QJsonObject> customerMessage(Context &ctx)
     if (!posted.ok())
         return posted;
     QJsonObject result = posted.value();
-    result.insert(QStringLiteral("message"), customerView(result.value(QStringLiteral("message")).toObject()));
+    result.insert(QStringLiteral("message"),
+                  customerView(result.value(QStringLiteral("message")).toObject()));
     auto conv = load(ctx, c.id);
     if (conv.ok())
         result.insert(QStringLiteral("conversation"), customerView(conv.value()));
@@ -226,6 +227,26 @@ Status checkCapacity(Context &ctx, const User &u)
     return {};
 }
 
+/// The open conversation a worker command acts on, owned by the actor (or the actor manages
+/// everyone's). `ownershipHint` is added to the refusal, e.g. "claim it first".
+Result<Conversation> ownedOpenConversation(Context &ctx, const QString &ownershipHint = {})
+{
+    if (Status s = requireWorker(ctx); !s.ok())
+        return s.error();
+    auto c = load(ctx, argId(ctx, "conversationId"));
+    if (!c.ok())
+        return c;
+    if (c->state == ConversationState::Closed)
+        return fail<Conversation>(errc::Conflict,
+                                  QStringLiteral("conversation %1 is closed").arg(c->id));
+    if (Status s = requireOwnerOrManager(ctx, c.value()); !s.ok())
+        return Error{s.error().code,
+                     ownershipHint.isEmpty()
+                         ? s.error().message
+                         : s.error().message + QStringLiteral(": ") + ownershipHint};
+    return c;
+}
+
 Result<QJsonObject> transitionAndPublish(Context &ctx, const Conversation &c, ConversationState to,
                                          qint64 assignee, const QString &change, QJsonObject extra)
 {
@@ -287,15 +308,9 @@ Result<QJsonObject> release(Context &ctx)
 
 Result<QJsonObject> transfer(Context &ctx)
 {
-    if (Status s = requireWorker(ctx); !s.ok())
-        return s.error();
-    auto c = load(ctx, argId(ctx, "conversationId"));
+    auto c = ownedOpenConversation(ctx);
     if (!c.ok())
         return c.error();
-    if (c->state == ConversationState::Closed)
-        return fail(errc::Conflict, QStringLiteral("conversation %1 is closed").arg(c->id));
-    if (Status s = requireOwnerOrManager(ctx, c.value()); !s.ok())
-        return s.error();
     auto target = ctx.store.userByName(argText(ctx, "to"));
     if (!target.ok() || target->user.disabled)
         return fail(errc::NotFound,
@@ -347,15 +362,9 @@ Result<QJsonObject> close(Context &ctx)
 
 Result<QJsonObject> send(Context &ctx)
 {
-    if (Status s = requireWorker(ctx); !s.ok())
-        return s.error();
-    auto c = load(ctx, argId(ctx, "conversationId"));
+    auto c = ownedOpenConversation(ctx, QStringLiteral("claim it first"));
     if (!c.ok())
         return c.error();
-    if (c->state == ConversationState::Closed)
-        return fail(errc::Conflict, QStringLiteral("conversation %1 is closed").arg(c->id));
-    if (Status s = requireOwnerOrManager(ctx, c.value()); !s.ok())
-        return Error{s.error().code, s.error().message + QStringLiteral(": claim it first")};
     return postMessage(ctx, c.value(), SenderKind::Agent, ctx.actor.user.id,
                        userLabel(ctx.actor.user), argText(ctx, "text"));
 }

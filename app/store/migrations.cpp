@@ -147,7 +147,8 @@ const QList<Migration> &all()
              QStringLiteral("ALTER TABLE conversations ADD COLUMN sentiment DOUBLE PRECISION"),
              QStringLiteral("ALTER TABLE conversations ADD COLUMN sentiment_trend TEXT"),
              QStringLiteral("ALTER TABLE conversations ADD COLUMN sentiment_history TEXT"),
-             QStringLiteral("ALTER TABLE conversations ADD COLUMN escalation INTEGER NOT NULL DEFAULT 0"),
+             QStringLiteral(
+                 "ALTER TABLE conversations ADD COLUMN escalation INTEGER NOT NULL DEFAULT 0"),
          }},
     };
     return migrations;

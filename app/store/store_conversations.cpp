@@ -253,8 +253,8 @@ Result<Message> Store::addMessage(const Message &m)
             .bind(":sender_name", textValue(m.senderName))
             .bind(":body", textValue(m.text))
             .bind(":created_at", m.createdAtMs)
-            .bind(":sentiment", m.sentiment ? QVariant(*m.sentiment)
-                                            : QVariant(QMetaType::fromType<double>()));
+            .bind(":sentiment",
+                  m.sentiment ? QVariant(*m.sentiment) : QVariant(QMetaType::fromType<double>()));
         if (!q.exec())
             return q.error();
         if (!q.next())

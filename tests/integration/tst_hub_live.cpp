@@ -531,15 +531,26 @@ void TestHubLive::sentimentIsRecordedPerMessageAndConversation()
         QVERIFY(m.sentiment.has_value());
     QVERIFY(*messages->at(0).sentiment > *messages->at(1).sentiment);
     const QJsonObject update = agent->waitFor([&](const QJsonObject &f) {
-        return f.value(QStringLiteral("kind")).toString() == QLatin1String("message.created")
-               && f.value(QStringLiteral("data")).toObject().value(QStringLiteral("conversation")).toObject()
-                      .value(QStringLiteral("escalation")).toBool();
+        return f.value(QStringLiteral("kind")).toString() == QLatin1String("message.created") &&
+               f.value(QStringLiteral("data"))
+                   .toObject()
+                   .value(QStringLiteral("conversation"))
+                   .toObject()
+                   .value(QStringLiteral("escalation"))
+                   .toBool();
     });
     QVERIFY(!update.isEmpty());
-    QVERIFY(update.value(QStringLiteral("data")).toObject().value(QStringLiteral("message")).toObject().contains(QStringLiteral("sentiment")));
+    QVERIFY(update.value(QStringLiteral("data"))
+                .toObject()
+                .value(QStringLiteral("message"))
+                .toObject()
+                .contains(QStringLiteral("sentiment")));
     for (const QJsonObject &f : customer->frames) {
-        QVERIFY(!f.value(QStringLiteral("message")).toObject().contains(QStringLiteral("sentiment")));
-        QVERIFY(!f.value(QStringLiteral("conversation")).toObject().contains(QStringLiteral("sentiment")));
+        QVERIFY(
+            !f.value(QStringLiteral("message")).toObject().contains(QStringLiteral("sentiment")));
+        QVERIFY(!f.value(QStringLiteral("conversation"))
+                     .toObject()
+                     .contains(QStringLiteral("sentiment")));
     }
 }
 
