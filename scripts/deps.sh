@@ -15,7 +15,7 @@ build_packages=(
     fonts-noto-cjk
 )
 test_packages=(
-    postgresql chromium xvfb xauth dbus-daemon desktop-file-utils appstream python3
+    postgresql chromium xvfb xauth dbus-daemon desktop-file-utils appstream python3 clang-format
 )
 
 wanted=("${build_packages[@]}")

