@@ -376,6 +376,26 @@
         <source>Wait time</source>
         <translation>等待时长</translation>
     </message>
+    <message>
+        <source>Priority %1: threatened to escalate (cancel, regulator or abuse)</source>
+        <translation>优先级 %1：扬言升级（取消、投诉监管部门或辱骂）</translation>
+    </message>
+    <message>
+        <source>Priority %1: unhappy and getting worse</source>
+        <translation>优先级 %1：不满意且情绪在变差</translation>
+    </message>
+    <message>
+        <source>Priority %1: unhappy</source>
+        <translation>优先级 %1：不满意</translation>
+    </message>
+    <message>
+        <source>Priority %1: mood getting worse</source>
+        <translation>优先级 %1：情绪在变差</translation>
+    </message>
+    <message>
+        <source>Priority %1</source>
+        <translation>优先级 %1</translation>
+    </message>
 </context>
 <context>
     <name>tandem::QueuePanel</name>
@@ -516,6 +536,25 @@
     <message>
         <source>%1 customers started, %2 writing now · %3 of %4 messages delivered · %5 replies received</source>
         <translation>已开始 %1 位客户，%2 位正在发消息 · 已送达 %3/%4 条消息 · 收到 %5 条回复</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::TranscriptModel</name>
+    <message>
+        <source>negative</source>
+        <translation>负面</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>正面</translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation>中性</translation>
+    </message>
+    <message>
+        <source>Mood: %1 (%2)</source>
+        <translation>情绪：%1（%2）</translation>
     </message>
 </context>
 <context>

@@ -376,6 +376,26 @@
         <source>Wait time</source>
         <translation>等候時間</translation>
     </message>
+    <message>
+        <source>Priority %1: threatened to escalate (cancel, regulator or abuse)</source>
+        <translation>優先 %1：揚言升級（取消、向主管機關申訴或辱罵）</translation>
+    </message>
+    <message>
+        <source>Priority %1: unhappy and getting worse</source>
+        <translation>優先 %1：不滿意且情緒在變差</translation>
+    </message>
+    <message>
+        <source>Priority %1: unhappy</source>
+        <translation>優先 %1：不滿意</translation>
+    </message>
+    <message>
+        <source>Priority %1: mood getting worse</source>
+        <translation>優先 %1：情緒在變差</translation>
+    </message>
+    <message>
+        <source>Priority %1</source>
+        <translation>優先 %1</translation>
+    </message>
 </context>
 <context>
     <name>tandem::QueuePanel</name>
@@ -516,6 +536,25 @@
     <message>
         <source>%1 customers started, %2 writing now · %3 of %4 messages delivered · %5 replies received</source>
         <translation>已開始 %1 位客戶，%2 位正在傳訊息 · 已送達 %3/%4 則訊息 · 收到 %5 則回覆</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::TranscriptModel</name>
+    <message>
+        <source>negative</source>
+        <translation>負面</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>正面</translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation>中性</translation>
+    </message>
+    <message>
+        <source>Mood: %1 (%2)</source>
+        <translation>情緒：%1（%2）</translation>
     </message>
 </context>
 <context>

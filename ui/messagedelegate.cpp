@@ -100,6 +100,16 @@ QColor mix(const QColor &a, const QColor &b, qreal amountOfB)
                             float(a.blueF() * k + b.blueF() * amountOfB));
 }
 
+/// The queue's mood colours (QueueModel), so a red dot means the same in both places.
+QColor moodColor(double score)
+{
+    if (score <= -roles::kMoodThreshold)
+        return QColor(0xdc, 0x26, 0x26);
+    if (score >= roles::kMoodThreshold)
+        return QColor(0x16, 0xa3, 0x4a);
+    return QColor(0x9c, 0xa3, 0xaf);
+}
+
 /// "14:03" today, with the date on other days.
 QString shortTime(const QDateTime &time)
 {
@@ -250,6 +260,18 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->setPen(Qt::white);
         painter->drawText(pill, Qt::AlignCenter, label);
         header.setLeft(pill.right() + 1 + kPillPad);
+    }
+    const QVariant sentiment = index.data(roles::SentimentRole);
+    if (g.kind == SenderKind::Customer && sentiment.isValid()) {
+        // A dot in the header line rather than anything in the bubble: subtle, and it leaves
+        // the row's height (and so the cached sizeHint) exactly as it was.
+        const int diameter = qBound(6, header.height() / 2, 10);
+        const QRectF dot(header.left(), header.top() + (header.height() - diameter) / 2.0, diameter,
+                         diameter);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(moodColor(sentiment.toDouble()));
+        painter->drawEllipse(dot);
+        header.setLeft(header.left() + diameter + kPillPad);
     }
     QString name = index.data(roles::SenderNameRole).toString();
     if (g.kind == SenderKind::Bot && name == label)

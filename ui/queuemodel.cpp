@@ -8,6 +8,8 @@
 #include <QDateTime>
 #include <QGuiApplication>
 #include <QLocale>
+#include <QPainter>
+#include <QPainterPath>
 #include <QPalette>
 
 #include <algorithm>
@@ -93,10 +95,61 @@ qint64 waitingSince(const Conversation &c)
     return c.waitingSinceMs ? c.waitingSinceMs : c.createdAtMs;
 }
 
+bool darkPalette()
+{
+    return QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
+}
+
 QColor overdueColor()
 {
-    const bool dark = QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
-    return dark ? QColor(0xf8, 0x71, 0x71) : QColor(0xb9, 0x1c, 0x1c);
+    return darkPalette() ? QColor(0xf8, 0x71, 0x71) : QColor(0xb9, 0x1c, 0x1c);
+}
+
+enum class Mood
+{
+    Unknown,
+    Negative,
+    Neutral,
+    Positive
+};
+
+Mood moodOf(const std::optional<double> &score)
+{
+    if (!score)
+        return Mood::Unknown;
+    if (*score <= -roles::kMoodThreshold)
+        return Mood::Negative;
+    return *score >= roles::kMoodThreshold ? Mood::Positive : Mood::Neutral;
+}
+
+/// The same three colours as the transcript's mood dots (MessageDelegate), so a red mark means
+/// one thing everywhere; mid-tones that read on light and dark bases alike.
+QColor moodColor(Mood mood)
+{
+    switch (mood) {
+    case Mood::Negative:
+        return QColor(0xdc, 0x26, 0x26);
+    case Mood::Positive:
+        return QColor(0x16, 0xa3, 0x4a);
+    case Mood::Neutral:
+    case Mood::Unknown:
+        break;
+    }
+    return QColor(0x9c, 0xa3, 0xaf);
+}
+
+enum Trend
+{
+    Steady,
+    Falling,
+    Rising
+};
+
+Trend trendOf(const QString &trend)
+{
+    if (trend == QLatin1String("falling"))
+        return Falling;
+    return trend == QLatin1String("rising") ? Rising : Steady;
 }
 
 } // namespace
@@ -150,6 +203,24 @@ static QString stateLabel(ConversationState state)
     return {};
 }
 
+/// Why a conversation has its priority, in the hub's own terms (sentimentPriority(): escalation,
+/// then negative and falling together, then either), so an agent can trust the order.
+static QString priorityText(int priority, Mood mood, Trend trend, bool escalation)
+{
+    const bool negative = mood == Mood::Negative;
+    const bool falling = trend == Falling;
+    if (priority >= 3 && escalation)
+        return QueueModel::tr("Priority %1: threatened to escalate (cancel, regulator or abuse)")
+            .arg(priority);
+    if (priority >= 2 && negative && falling)
+        return QueueModel::tr("Priority %1: unhappy and getting worse").arg(priority);
+    if (priority >= 1 && negative)
+        return QueueModel::tr("Priority %1: unhappy").arg(priority);
+    if (priority >= 1 && falling)
+        return QueueModel::tr("Priority %1: mood getting worse").arg(priority);
+    return QueueModel::tr("Priority %1").arg(priority);
+}
+
 static QString customerLabel(const Conversation &c)
 {
     return c.customerName.isEmpty() ? QueueModel::tr("Customer %1").arg(c.id) : c.customerName;
@@ -176,6 +247,14 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
         return waiting && waitedMs() > kOverdueMs;
     case roles::AssigneeIdRole:
         return e.assigneeId;
+    case roles::SentimentRole:
+        return e.sentiment ? QVariant(*e.sentiment) : QVariant();
+    case roles::TrendRole:
+        return e.trend;
+    case roles::EscalationRole:
+        return e.escalation;
+    case Qt::DecorationRole:
+        return column == Customer ? QVariant(moodIcon(e)) : QVariant();
     case Qt::ForegroundRole:
         if (column == Waiting && waiting && waitedMs() > kOverdueMs)
             return overdueColor();
@@ -184,8 +263,11 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
         if (column == Waiting || column == Priority)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
-    case Qt::DisplayRole:
     case Qt::ToolTipRole:
+        if (column == Priority)
+            return priorityText(e.priority, moodOf(e.sentiment), trendOf(e.trend), e.escalation);
+        break;
+    case Qt::DisplayRole:
     case roles::ChannelRole:
         break;
     default:
@@ -196,7 +278,14 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
     if (role == roles::ChannelRole)
         return c.channel;
     if (role == Qt::ToolTipRole) {
-        if (column == Customer || column == Preview)
+        if (column == Customer) {
+            // The mood mark sits in this cell: say what it means, then what was said.
+            const QString why =
+                priorityText(e.priority, moodOf(e.sentiment), trendOf(e.trend), e.escalation);
+            return c.lastMessagePreview.isEmpty() ? why
+                                                  : why + QLatin1Char('\n') + c.lastMessagePreview;
+        }
+        if (column == Preview)
             return c.lastMessagePreview.isEmpty() ? QVariant() : QVariant(c.lastMessagePreview);
         if (column == Waiting && waiting) {
             const QString since = QLocale().toString(
@@ -265,6 +354,9 @@ QHash<int, QByteArray> QueueModel::roleNames() const
     names.insert(roles::OverdueRole, "overdue");
     names.insert(roles::AssigneeIdRole, "assigneeId");
     names.insert(roles::ChannelRole, "channel");
+    names.insert(roles::SentimentRole, "sentiment");
+    names.insert(roles::TrendRole, "trend");
+    names.insert(roles::EscalationRole, "escalation");
     return names;
 }
 
@@ -288,6 +380,63 @@ QVariant QueueModel::sortValue(const Entry &e, int column) const
         return e.priority;
     }
     return {};
+}
+
+QPixmap QueueModel::moodIcon(const Entry &e) const
+{
+    const Mood mood = moodOf(e.sentiment);
+    const Trend trend = trendOf(e.trend);
+    const QColor ink = QGuiApplication::palette().color(QPalette::Text);
+    const qreal dpr = qGuiApp->devicePixelRatio();
+    const int key = int(mood) | int(trend) << 2 | int(e.escalation) << 4;
+    // The arrow is drawn in the text colour: a palette or screen change paints them again.
+    if (ink != m_moodInk || dpr != m_moodDpr) {
+        m_moodIcons.clear();
+        m_moodInk = ink;
+        m_moodDpr = dpr;
+    }
+    const auto cached = m_moodIcons.constFind(key);
+    if (cached != m_moodIcons.cend())
+        return *cached;
+
+    // One width for every row, blank or not, so the names after it line up: dot, arrow, warning.
+    constexpr int kWidth = 32;
+    constexpr int kHeight = 16;
+    QPixmap pixmap(QSize(kWidth, kHeight) * dpr);
+    pixmap.setDevicePixelRatio(dpr);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    if (mood != Mood::Unknown) {
+        p.setPen(Qt::NoPen);
+        p.setBrush(moodColor(mood));
+        p.drawEllipse(QRectF(1, 3, 10, 10));
+    }
+    if (trend != Steady) {
+        p.setPen(QPen(ink, 1.6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        p.setBrush(Qt::NoBrush);
+        const qreal x = 16.5;
+        const qreal tip = trend == Falling ? 13 : 3;
+        const qreal back = trend == Falling ? 9 : 7;
+        p.drawLine(QPointF(x, 3), QPointF(x, 13));
+        p.drawPolyline(QPolygonF{QPointF(x - 3.5, back), QPointF(x, tip), QPointF(x + 3.5, back)});
+    }
+    if (e.escalation) {
+        QPainterPath triangle;
+        triangle.moveTo(26.5, 2);
+        triangle.lineTo(31.5, 14);
+        triangle.lineTo(21.5, 14);
+        triangle.closeSubpath();
+        p.setPen(Qt::NoPen);
+        p.setBrush(QColor(0xf5, 0x9e, 0x0b));
+        p.drawPath(triangle);
+        p.setPen(QPen(QColor(0x1f, 0x29, 0x37), 1.6, Qt::SolidLine, Qt::RoundCap));
+        p.drawLine(QPointF(26.5, 6), QPointF(26.5, 10));
+        p.drawPoint(QPointF(26.5, 12.2));
+    }
+    p.end();
+    m_moodIcons.insert(key, pixmap);
+    return pixmap;
 }
 
 // ---- sorting -------------------------------------------------------------------------------
@@ -566,6 +715,9 @@ QueueModel::Entry QueueModel::makeEntry(const Conversation &c) const
     e.channel = c.channel.toCaseFolded();
     e.preview = oneLine(c.lastMessagePreview).toCaseFolded();
     e.assignee = c.assigneeName.toCaseFolded();
+    e.sentiment = c.sentiment;
+    e.trend = c.sentimentTrend;
+    e.escalation = c.escalation;
     return e;
 }
 

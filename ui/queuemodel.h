@@ -3,11 +3,14 @@
 #include "domain.h"
 
 #include <QAbstractTableModel>
+#include <QColor>
 #include <QHash>
+#include <QPixmap>
 #include <QSet>
 #include <QStringList>
 #include <QTimer>
 
+#include <optional>
 #include <vector>
 
 namespace tandem {
@@ -102,6 +105,10 @@ private:
         QString preview;
         QString assignee;
         QString haystack; // folded search text, built the first time a filter needs it
+        // The mood, kept here so that painting the Customer column looks nothing up.
+        std::optional<double> sentiment;
+        QString trend;
+        bool escalation = false;
     };
 
     void onReset();
@@ -122,6 +129,8 @@ private:
     void refilter(bool narrowing);
     void setWaitingCount(int count);
     QVariant sortValue(const Entry &e, int column) const;
+    /// The Customer column's mood mark: a coloured dot, a trend arrow, a warning for escalation.
+    QPixmap moodIcon(const Entry &e) const;
 
     QueueState &m_queue;
     std::vector<Entry> m_entries; // slots; freed ones are reused
@@ -137,6 +146,10 @@ private:
     qint64 m_onlyMine = 0;
     int m_waitingCount = 0;
     QTimer m_tick;
+    // Mood marks by kind: a few distinct pixmaps shared by every row, painted once each.
+    mutable QHash<int, QPixmap> m_moodIcons;
+    mutable QColor m_moodInk; // what m_moodIcons were painted for
+    mutable qreal m_moodDpr = 0;
 };
 
 } // namespace tandem

@@ -26,6 +26,13 @@ enum ItemDataRole : int
     AssigneeIdRole,
     /// The raw channel ("web", "api", …).
     ChannelRole,
+    /// The customer's mood. Queue: the conversation's latest score; transcript: the message's,
+    /// customer messages only. A double in [-1, 1], or an invalid QVariant when none is known.
+    SentimentRole,
+    /// QString: "falling", "steady" or "rising"; empty before the first score.
+    TrendRole,
+    /// bool: the customer threatened to escalate (cancel, regulator, abuse).
+    EscalationRole,
 
     // ---- TranscriptModel ----
 
@@ -38,5 +45,10 @@ enum ItemDataRole : int
     /// QDateTime, local time.
     TimeRole,
 };
+
+/// A score at or below -kMoodThreshold is negative, at or above it positive, neutral between: the
+/// hub labels and ranks by the same cut (LexiconSentiment::kLabelThreshold), so a red mark and a
+/// raised priority always agree.
+inline constexpr double kMoodThreshold = 0.15;
 
 } // namespace tandem::roles

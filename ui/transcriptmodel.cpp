@@ -10,6 +10,24 @@
 
 namespace tandem {
 
+namespace {
+
+/// Only what customers write is scored; anything else carrying a score is not shown one.
+std::optional<double> shownSentiment(const Message &m)
+{
+    return m.senderKind == SenderKind::Customer ? m.sentiment : std::nullopt;
+}
+
+QString moodText(double score)
+{
+    const QString word = score <= -roles::kMoodThreshold  ? TranscriptModel::tr("negative")
+                         : score >= roles::kMoodThreshold ? TranscriptModel::tr("positive")
+                                                          : TranscriptModel::tr("neutral");
+    return TranscriptModel::tr("Mood: %1 (%2)").arg(word, QLocale().toString(score, 'f', 2));
+}
+
+} // namespace
+
 TranscriptModel::TranscriptModel(TranscriptState &transcripts, QObject *parent)
     : QAbstractListModel(parent)
     , m_transcripts(transcripts)
@@ -65,6 +83,7 @@ QVariant TranscriptModel::data(const QModelIndex &index, int role) const
     case roles::SenderNameRole:
     case roles::TextRole:
     case roles::TimeRole:
+    case roles::SentimentRole:
         break;
     default:
         return {};
@@ -74,9 +93,17 @@ QVariant TranscriptModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case roles::TextRole:
         return m.text;
-    case Qt::ToolTipRole:
-        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(m.createdAtMs),
-                                  QLocale::LongFormat);
+    case Qt::ToolTipRole: {
+        const QString time =
+            QLocale().toString(QDateTime::fromMSecsSinceEpoch(m.createdAtMs), QLocale::LongFormat);
+        // The bubble's mood dot has no room for words; the tooltip over it gives them.
+        const std::optional<double> score = shownSentiment(m);
+        return score ? time + QLatin1Char('\n') + moodText(*score) : time;
+    }
+    case roles::SentimentRole: {
+        const std::optional<double> score = shownSentiment(m);
+        return score ? QVariant(*score) : QVariant();
+    }
     case roles::MessageIdRole:
         return m.id;
     case roles::SenderKindRole:
@@ -104,6 +131,7 @@ QHash<int, QByteArray> TranscriptModel::roleNames() const
     names.insert(roles::SenderNameRole, "senderName");
     names.insert(roles::TextRole, "text");
     names.insert(roles::TimeRole, "time");
+    names.insert(roles::SentimentRole, "sentiment");
     return names;
 }
 

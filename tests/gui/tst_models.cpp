@@ -414,13 +414,17 @@ private slots:
     void queueRandomOperations();
     void queueTicksOnceForTheWholeColumn();
     void queueOnRealHub();
+    void queueShowsMood();
+    void queuePriorityChangeMovesRow();
 
     void transcriptFollowsState();
     void transcriptTenThousandMessages();
+    void transcriptShowsCustomerSentimentOnly();
 
     void delegateSizeHint();
     void delegatePaintsEveryKind();
     void delegateShowsTimestampTooltip();
+    void delegatePaintsSentiment();
 };
 
 void TestModels::initTestCase()
@@ -1051,6 +1055,164 @@ void TestModels::queueOnRealHub()
     QVERIFY(consistent(queue, client.queue(), {}));
 }
 
+void TestModels::queueShowsMood()
+{
+    Queue queue;
+    QueueModel model(queue.state);
+    QAbstractItemModelTester tester(&model, kFatal);
+    Conversation angry = conversation(1, QStringLiteral("angry"));
+    angry.sentiment = -0.8;
+    angry.sentimentTrend = QStringLiteral("falling");
+    angry.escalation = true;
+    angry.priority = 3;
+    Conversation sinking = conversation(2, QStringLiteral("sinking"));
+    sinking.sentiment = -0.4;
+    sinking.sentimentTrend = QStringLiteral("falling");
+    sinking.priority = 2;
+    Conversation unhappy = conversation(3, QStringLiteral("unhappy"));
+    unhappy.sentiment = -0.15; // the threshold itself is negative, as in the hub
+    unhappy.sentimentTrend = QStringLiteral("steady");
+    unhappy.priority = 1;
+    Conversation cooling = conversation(4, QStringLiteral("cooling"));
+    cooling.sentiment = 0.5;
+    cooling.sentimentTrend = QStringLiteral("falling");
+    cooling.priority = 1;
+    Conversation happy = conversation(5, QStringLiteral("happy"));
+    happy.sentiment = 0.7;
+    happy.sentimentTrend = QStringLiteral("rising");
+    Conversation quiet = conversation(6, QStringLiteral("quiet"));
+    quiet.lastMessagePreview.clear();
+    queue.snapshot({angry, sinking, unhappy, cooling, happy, quiet});
+    QCOMPARE(idsInRows(model), (QList<qint64>{6, 5, 4, 3, 2, 1}));
+    const auto at = [&](qint64 id, int column) { return model.index(model.rowOf(id), column); };
+
+    QCOMPARE(at(1, 0).data(roles::SentimentRole).toDouble(), -0.8);
+    QCOMPARE(at(1, 0).data(roles::TrendRole).toString(), QStringLiteral("falling"));
+    QVERIFY(at(1, 0).data(roles::EscalationRole).toBool());
+    QVERIFY(!at(2, 0).data(roles::EscalationRole).toBool());
+    QCOMPARE(at(5, 0).data(roles::TrendRole).toString(), QStringLiteral("rising"));
+    QVERIFY(!at(6, 0).data(roles::SentimentRole).isValid());
+    QCOMPARE(at(6, 0).data(roles::TrendRole).toString(), QString());
+
+    const QString escalated =
+        QStringLiteral("Priority 3: threatened to escalate (cancel, regulator or abuse)");
+    QCOMPARE(at(1, QueueModel::Priority).data(Qt::ToolTipRole).toString(), escalated);
+    QCOMPARE(at(1, QueueModel::Customer).data(Qt::ToolTipRole).toString(),
+             escalated + QStringLiteral("\nhello"));
+    QCOMPARE(at(2, QueueModel::Priority).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("Priority 2: unhappy and getting worse"));
+    QCOMPARE(at(3, QueueModel::Priority).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("Priority 1: unhappy"));
+    QCOMPARE(at(4, QueueModel::Priority).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("Priority 1: mood getting worse"));
+    QCOMPARE(at(5, QueueModel::Priority).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("Priority 0"));
+    QCOMPARE(at(6, QueueModel::Customer).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("Priority 0")); // no preview: the priority alone
+    QCOMPARE(at(6, QueueModel::Preview).data(Qt::ToolTipRole), QVariant());
+
+    // The mark: in the Customer column only, one size for all (names line up), the dot's colour
+    // from the score, and nothing painted before any score.
+    QVERIFY(!at(1, QueueModel::Channel).data(Qt::DecorationRole).isValid());
+    const auto mark = [&](qint64 id) {
+        const QVariant v = at(id, QueueModel::Customer).data(Qt::DecorationRole);
+        return v.canConvert<QPixmap>() ? v.value<QPixmap>().toImage() : QImage();
+    };
+    const QImage angryMark = mark(1);
+    QVERIFY(!angryMark.isNull());
+    QCOMPARE(mark(6).size(), angryMark.size());
+    const QImage argb = angryMark.convertToFormat(QImage::Format_ARGB32);
+    QVERIFY(countPixels(argb, qRgb(0xdc, 0x26, 0x26)) > 10); // red dot
+    QVERIFY(countPixels(argb, qRgb(0xf5, 0x9e, 0x0b)) > 10); // warning
+    QVERIFY(countPixels(mark(5).convertToFormat(QImage::Format_ARGB32), qRgb(0x16, 0xa3, 0x4a)) >
+            10); // green
+    QCOMPARE(countPixels(mark(5).convertToFormat(QImage::Format_ARGB32), qRgb(0xdc, 0x26, 0x26)),
+             0);
+    QVERIFY(mark(5) != mark(4)); // rising and falling arrows differ
+    const QImage blank = mark(6).convertToFormat(QImage::Format_ARGB32);
+    bool transparent = true;
+    for (int y = 0; y < blank.height(); ++y) {
+        for (int x = 0; x < blank.width(); ++x)
+            transparent = transparent && qAlpha(blank.pixel(x, y)) == 0;
+    }
+    QVERIFY(transparent);
+
+    // A change of mood is a change of the row: the mark and roles follow it.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    happy.sentiment = -0.5;
+    happy.sentimentTrend = QStringLiteral("falling");
+    happy.priority = 2;
+    queue.update(happy);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(at(5, 0).data(roles::SentimentRole).toDouble(), -0.5);
+    QVERIFY(countPixels(mark(5).convertToFormat(QImage::Format_ARGB32), qRgb(0xdc, 0x26, 0x26)) >
+            10);
+    QCOMPARE(at(5, QueueModel::Priority).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("Priority 2: unhappy and getting worse"));
+    QCOMPARE(model.roleNames().value(roles::SentimentRole), QByteArray("sentiment"));
+    QVERIFY(consistent(model, queue.state, {}));
+}
+
+void TestModels::queuePriorityChangeMovesRow()
+{
+    Queue queue;
+    QueueModel model(queue.state);
+    QAbstractItemModelTester tester(&model, kFatal);
+    QList<Conversation> list;
+    for (int i = 1; i <= 8; ++i) {
+        Conversation c = conversation(i, QStringLiteral("c%1").arg(i));
+        c.priority = i % 2;
+        if (c.priority) {
+            c.sentiment = -0.3;
+            c.sentimentTrend = QStringLiteral("steady");
+        }
+        list.append(c);
+    }
+    queue.snapshot(list);
+    model.sort(QueueModel::Priority, Qt::DescendingOrder);
+    QCOMPARE(idsInRows(model), (QList<qint64>{1, 3, 5, 7, 2, 4, 6, 8}));
+    const QPersistentModelIndex six(model.index(model.rowOf(6), QueueModel::Customer));
+
+    // The customer threatens to cancel: priority 3, straight to the top, as one move.
+    QSignalSpy moved(&model, &QAbstractItemModel::rowsMoved);
+    QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    Conversation c = list.at(5);
+    c.sentiment = -0.9;
+    c.sentimentTrend = QStringLiteral("falling");
+    c.escalation = true;
+    c.priority = 3;
+    queue.update(c);
+    QCOMPARE(moved.count(), 1);
+    QCOMPARE(layout.count(), 0);
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(idsInRows(model), (QList<qint64>{6, 1, 3, 5, 7, 2, 4, 8}));
+    QCOMPARE(six.row(), 0);
+    QVERIFY(model.index(0, 0).data(roles::EscalationRole).toBool());
+    QVERIFY(consistent(model, queue.state, {}));
+
+    // Calmer again: back among the priority 1 rows, by id.
+    c.sentiment = -0.2;
+    c.sentimentTrend = QStringLiteral("rising");
+    c.escalation = false;
+    c.priority = 1;
+    queue.update(c);
+    QCOMPARE(moved.count(), 2);
+    QCOMPARE(idsInRows(model), (QList<qint64>{1, 3, 5, 6, 7, 2, 4, 8}));
+    QCOMPARE(six.row(), 3);
+    QCOMPARE(model.index(3, QueueModel::Priority).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("Priority 1: unhappy"));
+    QVERIFY(consistent(model, queue.state, {}));
+
+    // Ascending too.
+    model.sort(QueueModel::Priority, Qt::AscendingOrder);
+    c.priority = 0;
+    c.sentiment = 0.4;
+    queue.update(c);
+    QCOMPARE(idsInRows(model), (QList<qint64>{2, 4, 6, 8, 1, 3, 5, 7}));
+    QVERIFY(consistent(model, queue.state, {}));
+}
+
 void TestModels::transcriptFollowsState()
 {
     Transcripts t;
@@ -1227,6 +1389,54 @@ void TestModels::transcriptTenThousandMessages()
     QVERIFY(countPixels(shot, qRgb(0x0f, 0x76, 0x6e)) > 0); // some agent bubble in view
 }
 
+void TestModels::transcriptShowsCustomerSentimentOnly()
+{
+    Transcripts t;
+    Message sad = message(1, 33, SenderKind::Customer, QStringLiteral("太慢了"));
+    sad.sentiment = -0.62;
+    Message plain = message(2, 33, SenderKind::Customer, QStringLiteral("ok"));
+    Message agent = message(3, 33, SenderKind::Agent, QStringLiteral("Sorry!"));
+    agent.sentiment = 0.5; // not the customer's mood: never shown
+    Message glad = message(4, 33, SenderKind::Customer, QStringLiteral("thanks"));
+    glad.sentiment = 0.05;
+    t.server.transcripts.insert(33, {sad, plain, agent, glad});
+    QVERIFY(t.start());
+    TranscriptModel model(t.state);
+    model.setFetchMoreEnabled(false);
+    QAbstractItemModelTester tester(&model, kFatal);
+    QSignalSpy finished(&t.state, &TranscriptState::loadFinished);
+    model.setConversation(33);
+    QVERIFY(finished.wait(kWait));
+    QCOMPARE(model.rowCount(), 4);
+
+    QCOMPARE(model.index(0).data(roles::SentimentRole).toDouble(), -0.62);
+    QVERIFY(!model.index(1).data(roles::SentimentRole).isValid());
+    QVERIFY(!model.index(2).data(roles::SentimentRole).isValid());
+    QCOMPARE(model.index(3).data(roles::SentimentRole).toDouble(), 0.05);
+    const QString time =
+        QLocale().toString(QDateTime::fromMSecsSinceEpoch(sad.createdAtMs), QLocale::LongFormat);
+    QCOMPARE(model.index(0).data(Qt::ToolTipRole).toString(),
+             time + QStringLiteral("\nMood: negative (-0.62)"));
+    QVERIFY(model.index(3)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .endsWith(QStringLiteral("\nMood: neutral (0.05)")));
+    QVERIFY(!model.index(1).data(Qt::ToolTipRole).toString().contains(QStringLiteral("Mood")));
+    QVERIFY(!model.index(2).data(Qt::ToolTipRole).toString().contains(QStringLiteral("Mood")));
+    QCOMPARE(model.roleNames().value(roles::SentimentRole), QByteArray("sentiment"));
+
+    // Live messages carry theirs too.
+    Message happy = message(5, 33, SenderKind::Customer, QStringLiteral("great, thank you"));
+    happy.sentiment = 0.8;
+    emit t.connection.eventReceived(messageEvent(happy));
+    QCOMPARE(model.rowCount(), 5);
+    QCOMPARE(model.index(4).data(roles::SentimentRole).toDouble(), 0.8);
+    QVERIFY(model.index(4)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .endsWith(QStringLiteral("Mood: positive (0.80)")));
+}
+
 void TestModels::delegateSizeHint()
 {
     QStandardItemModel model;
@@ -1360,6 +1570,65 @@ void TestModels::delegateShowsTimestampTooltip()
     QHelpEvent help(QEvent::ToolTip, onBubble, view.viewport()->mapToGlobal(onBubble));
     QApplication::sendEvent(view.viewport(), &help);
     QTRY_COMPARE(QToolTip::text(), model.index(0, 0).data(Qt::ToolTipRole).toString());
+}
+
+void TestModels::delegatePaintsSentiment()
+{
+    QStandardItemModel model;
+    const QList<std::pair<SenderKind, double>> rows = {{SenderKind::Customer, -0.62},
+                                                       {SenderKind::Customer, 0.7},
+                                                       {SenderKind::Customer, 0.0},
+                                                       {SenderKind::Agent, -0.9}};
+    for (int i = 0; i < int(rows.size()); ++i) {
+        QStandardItem *item =
+            messageItem(i + 1, rows.at(i).first, longChinese(1 + i % 2) + QStringLiteral("?"));
+        item->setData(rows.at(i).second, roles::SentimentRole);
+        model.appendRow(item);
+    }
+    model.appendRow(messageItem(9, SenderKind::Customer, longChinese(1) + QStringLiteral("?")));
+    MessageDelegate delegate;
+    QStyleOptionViewItem option;
+    option.font = QApplication::font();
+    option.rect = QRect(0, 0, 400, 40);
+    // The dot sits in the header line: a row is exactly as tall with or without it.
+    QCOMPARE(delegate.sizeHint(option, model.index(0, 0)).height(),
+             delegate.sizeHint(option, model.index(4, 0)).height());
+
+    const auto paint = [&](int row) {
+        const int h = delegate.sizeHint(option, model.index(row, 0)).height();
+        QImage image(400, h, QImage::Format_RGB32);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        QStyleOptionViewItem paintOption = option;
+        paintOption.rect = QRect(0, 0, 400, h);
+        paintOption.palette.setColor(QPalette::Base, Qt::white);
+        delegate.paint(&painter, paintOption, model.index(row, 0));
+        painter.end();
+        return image;
+    };
+    const QRgb red = qRgb(0xdc, 0x26, 0x26);
+    const QRgb green = qRgb(0x16, 0xa3, 0x4a);
+    const QRgb grey = qRgb(0x9c, 0xa3, 0xaf);
+    QVERIFY(countPixels(paint(0), red) > 4);
+    QCOMPARE(countPixels(paint(0), green), 0);
+    QVERIFY(countPixels(paint(1), green) > 4);
+    QVERIFY(countPixels(paint(2), grey) > 4);
+    QCOMPARE(countPixels(paint(3), red), 0); // an agent's message shows no mood
+    QCOMPARE(
+        countPixels(paint(4), red) + countPixels(paint(4), green) + countPixels(paint(4), grey), 0);
+
+    // In a view, light and dark, narrow and wide: it paints.
+    QListView view;
+    view.setItemDelegate(new MessageDelegate(&view));
+    view.setModel(&model);
+    view.setResizeMode(QListView::Adjust);
+    view.resize(460, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(countPixels(view.grab().toImage(), red) > 4);
+    view.resize(60, 600);
+    QApplication::processEvents();
+    QVERIFY(!view.grab().isNull());
 }
 
 QTEST_MAIN(TestModels)
