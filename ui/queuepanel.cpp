@@ -45,7 +45,7 @@ QueuePanel::QueuePanel(Client &client, QWidget *parent)
     QHeaderView *header = m_view->horizontalHeader();
     const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
     header->setMinimumSectionSize(3 * em);
-    header->resizeSection(QueueModel::Customer, 8 * em);
+    header->resizeSection(QueueModel::Customer, 10 * em);
     header->resizeSection(QueueModel::Channel, 6 * em);
     header->resizeSection(QueueModel::State, 6 * em);
     header->resizeSection(QueueModel::Waiting, 7 * em);
