@@ -1,0 +1,76 @@
+#pragma once
+
+#include "intentmodel.h"
+#include "result.h"
+#include "sentiment.h"
+
+#include <QList>
+#include <QString>
+
+#include <memory>
+
+namespace tandem {
+
+/// One labelled customer message for training the sentiment model.
+struct SentimentExample
+{
+    QString text;
+    SentimentLabel label = SentimentLabel::Neutral;
+};
+
+/// A trained sentiment classifier: an IntentModel whose labels are "negative", "neutral" and
+/// "positive" (binary data trains only "negative" and "positive"). It learns the vocabulary of a
+/// business's own customers, which a general lexicon cannot. Immutable once built: predict() may
+/// be called from any number of threads at once.
+class SentimentModel
+{
+public:
+    /// Needs examples of at least two labels. The IntentOptions defaults are a sound start; keep
+    /// threads = 1 for reproducible models.
+    static Result<std::shared_ptr<const SentimentModel>>
+    train(const QList<SentimentExample> &examples, const IntentOptions &options = {});
+    /// Reads a file written by save(); an intent model whose labels are not sentiment labels is
+    /// refused.
+    static Result<std::shared_ptr<const SentimentModel>> load(const QString &path);
+
+    Status save(const QString &path) const;
+
+    /// The most likely label; score = p(positive) − p(negative) in [-1, 1]; confidence = the
+    /// winning probability. Cues and escalation stay empty: the model cannot name the words that
+    /// decided it (HybridSentiment adds the lexicon's).
+    SentimentResult predict(const QString &text) const;
+    /// True when the model was trained without "neutral", so it never predicts Neutral.
+    bool isBinary() const;
+    /// First 12 hex digits of the SHA-256 of the model file.
+    QString version() const;
+    int exampleCount() const;
+
+private:
+    explicit SentimentModel(std::shared_ptr<const IntentModel> model);
+
+    static Result<std::shared_ptr<const SentimentModel>>
+    fromIntentModel(Result<std::shared_ptr<const IntentModel>> model, const QString &where);
+
+    std::shared_ptr<const IntentModel> m_model;
+};
+
+/// Sentiment as the product reports it: the trained model's label, score and confidence when a
+/// model is present, the lexicon's otherwise. Escalation (threats to cancel, complaints to a
+/// regulator, abuse) ALWAYS comes from the lexicon: those cues must raise a flag however the
+/// rest of the message sounds, and a model trained on review polarity does not learn them.
+/// Immutable: analyze() is safe from any number of threads.
+class HybridSentiment
+{
+public:
+    explicit HybridSentiment(std::shared_ptr<const SentimentModel> model = {},
+                             LexiconSentiment lexicon = LexiconSentiment::instance());
+
+    SentimentResult analyze(const QString &text) const;
+    bool hasModel() const { return m_model != nullptr; }
+
+private:
+    std::shared_ptr<const SentimentModel> m_model;
+    LexiconSentiment m_lexicon;
+};
+
+} // namespace tandem
