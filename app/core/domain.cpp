@@ -97,6 +97,10 @@ bool canViewQueue(Role)
 {
     return true;
 }
+bool canEditKnowledge(Role role)
+{
+    return role != Role::Agent;
+}
 } // namespace permissions
 
 QJsonObject User::toJson() const

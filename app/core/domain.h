@@ -48,6 +48,7 @@ namespace permissions {
 bool canWorkConversations(Role role); // claim, reply, release, close own
 bool canManageOthers(Role role);      // transfer / close conversations owned by someone else
 bool canViewQueue(Role role);         // see the queue and transcripts
+bool canEditKnowledge(Role role);     // change knowledge-base articles
 } // namespace permissions
 
 /// A signed-in person (agent, supervisor, trainer or admin).

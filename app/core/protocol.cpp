@@ -15,7 +15,8 @@ enum class FieldType
     NonEmptyText,
     Integer,
     OptionalString,
-    OptionalInteger
+    OptionalInteger,
+    Object
 };
 
 struct Field
@@ -40,6 +41,11 @@ const Command kCommands[] = {
     {Channel::Agent, "logout", {}},
     {Channel::Agent, "ping", {}},
     {Channel::Agent, "users", {}},
+    {Channel::Agent,
+     "kb.search",
+     {{"query", FieldType::NonEmptyText}, {"limit", FieldType::OptionalInteger}}},
+    {Channel::Agent, "kb.article", {{"articleId", FieldType::String}}},
+    {Channel::Agent, "kb.save", {{"article", FieldType::Object}}},
     {Channel::Agent, "claim", {{"conversationId", FieldType::Integer}}},
     {Channel::Agent, "release", {{"conversationId", FieldType::Integer}}},
     {Channel::Agent,
@@ -117,6 +123,11 @@ Status checkField(const QJsonObject &o, const Field &f)
                                    QStringLiteral("field \"%1\" is longer than %2 characters")
                                        .arg(name)
                                        .arg(kMaxTextLength));
+        return {};
+    case FieldType::Object:
+        if (!v.isObject())
+            return Status::failure(QString::fromLatin1(errc::InvalidField),
+                                   QStringLiteral("field \"%1\" must be an object").arg(name));
         return {};
     case FieldType::Integer:
     case FieldType::OptionalInteger:

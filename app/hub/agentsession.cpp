@@ -2,6 +2,8 @@
 
 #include "auth.h"
 #include "hub.h"
+#include "knowledge.h"
+#include "textanalysis.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -66,6 +68,10 @@ void AgentSession::handle(const protocol::Frame &frame)
         return history(frame);
     if (frame.type == QLatin1String("users"))
         return users(frame);
+    if (frame.type == QLatin1String("kb.search"))
+        return kbSearch(frame);
+    if (frame.type == QLatin1String("kb.article"))
+        return kbArticle(frame);
     if (frame.type == QLatin1String("logout"))
         return logout(frame);
 
@@ -239,6 +245,42 @@ void AgentSession::users(const protocol::Frame &frame)
         list.append(o);
     }
     send(protocol::ack(frame.id, {{QStringLiteral("users"), list}}));
+}
+
+void AgentSession::kbSearch(const protocol::Frame &frame)
+{
+    const QString query = frame.body.value(QStringLiteral("query")).toString();
+    const int limit =
+        std::clamp(int(frame.body.value(QStringLiteral("limit")).toInteger(10)), 1, 50);
+    auto hits =
+        m_hub.store().searchQuestions(TextAnalyzer::instance().analyze(query).ftsText(), limit);
+    if (!hits.ok())
+        return sendError(frame.id, err(errc::Internal, hits.error().message));
+    QJsonArray results;
+    for (const auto &[articleId, score] : hits.value()) {
+        auto article = m_hub.store().article(articleId);
+        if (!article.ok())
+            continue;
+        QJsonObject titles;
+        for (auto it = article->content.cbegin(); it != article->content.cend(); ++it)
+            titles.insert(it.key(), it.value().title);
+        results.append(QJsonObject{{QStringLiteral("articleId"), articleId},
+                                   {QStringLiteral("intent"), article->intent},
+                                   {QStringLiteral("version"), article->version},
+                                   {QStringLiteral("titles"), titles},
+                                   {QStringLiteral("rank"), score}});
+    }
+    send(protocol::ack(frame.id, {{QStringLiteral("results"), results}}));
+}
+
+void AgentSession::kbArticle(const protocol::Frame &frame)
+{
+    auto article = m_hub.store().article(frame.body.value(QStringLiteral("articleId")).toString());
+    if (!article.ok())
+        return sendError(frame.id, article.error().code == QLatin1String(errc::NotFound)
+                                       ? err(errc::NotFound, article.error().message)
+                                       : err(errc::Internal, article.error().message));
+    send(protocol::ack(frame.id, {{QStringLiteral("article"), article->toJson()}}));
 }
 
 void AgentSession::logout(const protocol::Frame &frame)

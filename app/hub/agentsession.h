@@ -28,6 +28,8 @@ private:
     void hello(const protocol::Frame &frame);
     void history(const protocol::Frame &frame);
     void users(const protocol::Frame &frame);
+    void kbSearch(const protocol::Frame &frame);
+    void kbArticle(const protocol::Frame &frame);
     void logout(const protocol::Frame &frame);
     void becomeReady(const User &user, const QString &id, QJsonObject ackExtra, qint64 lastSeq);
     /// Replays events after lastSeq, or sends a snapshot when that is impossible.

@@ -1,5 +1,6 @@
 #include "commands.h"
 
+#include "knowledge.h"
 #include "priority.h"
 #include "protocol.h"
 #include "sentiment.h"
@@ -369,6 +370,38 @@ Result<QJsonObject> send(Context &ctx)
                        userLabel(ctx.actor.user), argText(ctx, "text"));
 }
 
+/// Trainers, supervisors and admins edit articles; each save bumps the version, is audited and
+/// announced so every desktop can refresh what it shows.
+Result<QJsonObject> kbSave(Context &ctx)
+{
+    if (ctx.actor.kind != Actor::Kind::User || !permissions::canEditKnowledge(ctx.actor.user.role))
+        return fail(errc::Forbidden, QStringLiteral("the %1 role may not edit the knowledge base")
+                                         .arg(roleName(ctx.actor.user.role)));
+    auto article = KbArticle::fromJson(ctx.args.value(QStringLiteral("article")).toObject(),
+                                       QStringLiteral("article"));
+    if (!article.ok())
+        return fail(errc::InvalidField, article.error().message);
+    if (Status s = article->validate(QStringLiteral("article")); !s.ok())
+        return fail(errc::InvalidField, s.error().message);
+    if (Status s = ctx.store.upsertArticle(article.value(), ctx.nowMs); !s.ok())
+        return internal(s.error());
+    auto saved = ctx.store.article(article->id);
+    if (!saved.ok())
+        return internal(saved.error());
+    const QJsonObject summary{{QStringLiteral("articleId"), saved->id},
+                              {QStringLiteral("version"), saved->version},
+                              {QStringLiteral("by"), ctx.actor.user.username}};
+    if (Status s =
+            ctx.store.audit(ctx.actor.describe(), QStringLiteral("kb.save"), summary, ctx.nowMs);
+        !s.ok())
+        return internal(s.error());
+    auto e = ctx.store.appendEvent(QStringLiteral("kb.updated"), 0, summary, ctx.nowMs);
+    if (!e.ok())
+        return internal(e.error());
+    ctx.events.append(e.value());
+    return QJsonObject{{QStringLiteral("article"), saved->toJson()}};
+}
+
 } // namespace
 
 Result<QJsonObject> apply(const QString &type, Context &ctx)
@@ -383,6 +416,7 @@ Result<QJsonObject> apply(const QString &type, Context &ctx)
         {QStringLiteral("transfer"), &transfer},
         {QStringLiteral("close"), &close},
         {QStringLiteral("send"), &send},
+        {QStringLiteral("kb.save"), &kbSave},
     };
     const Handler h = handlers.value(type);
     if (!h)

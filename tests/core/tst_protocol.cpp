@@ -149,6 +149,12 @@ void TestProtocol::rejects_data()
                                    << QByteArray(R"({"v":1,"type":"message","id":"a","text":")" +
                                                  QByteArray(8001, 'a') + R"("})")
                                    << "invalid_field";
+    QTest::newRow("kb.save article not an object")
+        << agent << QByteArray(R"({"v":1,"type":"kb.save","id":"a","article":"x"})")
+        << "invalid_field";
+    QTest::newRow("kb.search empty query")
+        << agent << QByteArray(R"({"v":1,"type":"kb.search","id":"a","query":" "})")
+        << "invalid_field";
     QTest::newRow("password missing")
         << agent << QByteArray(R"({"v":1,"type":"login","id":"a","username":"alice"})")
         << "missing_field";

@@ -1,4 +1,5 @@
 #include "hubfixture.h"
+#include "knowledge.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -56,6 +57,7 @@ private slots:
     void passwordSignIn();
     void usersListAndLocalSession();
     void sentimentIsRecordedPerMessageAndConversation();
+    void knowledgeBaseSearchAndEditWithRoles();
 
 private:
     std::unique_ptr<HubFixture> m_fx;
@@ -552,6 +554,99 @@ void TestHubLive::sentimentIsRecordedPerMessageAndConversation()
                      .toObject()
                      .contains(QStringLiteral("sentiment")));
     }
+}
+
+void TestHubLive::knowledgeBaseSearchAndEditWithRoles()
+{
+    KbArticle refund;
+    refund.id = QStringLiteral("refund-status");
+    refund.intent = QStringLiteral("refund.status");
+    refund.lastReviewed = QDate(2026, 10, 1);
+    refund.content.insert(QStringLiteral("zh-CN"), {QStringLiteral("退款进度"),
+                                                    QStringLiteral("退款通常 3-5 个工作日到账。"),
+                                                    {QStringLiteral("我的退款什么时候到账"),
+                                                     QStringLiteral("退款还没收到")}});
+    refund.content.insert(
+        QStringLiteral("en"),
+        {QStringLiteral("Refund status"),
+         QStringLiteral("Refunds arrive in 3-5 working days."),
+         {QStringLiteral("where is my refund"), QStringLiteral("refund not received")}});
+    KbArticle hours = refund;
+    hours.id = QStringLiteral("opening-hours");
+    hours.intent = QStringLiteral("support.hours");
+    hours.content.clear();
+    hours.content.insert(QStringLiteral("en"), {QStringLiteral("Opening hours"),
+                                                QStringLiteral("We answer 9:00-22:00."),
+                                                {QStringLiteral("when are you open"),
+                                                 QStringLiteral("what are your hours")}});
+    QVERIFY(m_fx->hub().store().replaceKnowledgeBase({refund, hours}, HubFixture::now()).ok());
+
+    auto agent = m_fx->agent(m_fx->addUser(QStringLiteral("alice"), Role::Agent));
+    auto trainer = m_fx->agent(m_fx->addUser(QStringLiteral("tina"), Role::Trainer));
+
+    // Traditional query, Simplified article: the search folds both.
+    const QJsonObject found =
+        agent->reply(agent->send({{QStringLiteral("type"), QStringLiteral("kb.search")},
+                                  {QStringLiteral("query"), QStringLiteral("退款還沒收到")}}));
+    QVERIFY(isAck(found));
+    QCOMPARE(found.value(QStringLiteral("results"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QStringLiteral("articleId"))
+                 .toString(),
+             QStringLiteral("refund-status"));
+    const QJsonObject article =
+        agent->reply(agent->send({{QStringLiteral("type"), QStringLiteral("kb.article")},
+                                  {QStringLiteral("articleId"), QStringLiteral("refund-status")}}));
+    QVERIFY(isAck(article));
+    QJsonObject edited = article.value(QStringLiteral("article")).toObject();
+    QJsonObject content = edited.value(QStringLiteral("content")).toObject();
+    QJsonObject en = content.value(QStringLiteral("en")).toObject();
+    en.insert(QStringLiteral("answer"),
+              QStringLiteral("Refunds arrive in 2-4 working days, {{customer.name}}."));
+    content.insert(QStringLiteral("en"), en);
+    edited.insert(QStringLiteral("content"), content);
+
+    // Agents may not edit; trainers may, and the version goes up.
+    QCOMPARE(
+        errorCode(agent->reply(agent->send({{QStringLiteral("type"), QStringLiteral("kb.save")},
+                                            {QStringLiteral("article"), edited}}))),
+        QStringLiteral("forbidden"));
+    const QJsonObject saved =
+        trainer->reply(trainer->send({{QStringLiteral("type"), QStringLiteral("kb.save")},
+                                      {QStringLiteral("article"), edited}}));
+    QVERIFY2(isAck(saved), QJsonDocument(saved).toJson().constData());
+    QCOMPARE(
+        saved.value(QStringLiteral("article")).toObject().value(QStringLiteral("version")).toInt(),
+        2);
+    QCOMPARE(m_fx->hub()
+                 .store()
+                 .article(QStringLiteral("refund-status"))
+                 ->content.value(QStringLiteral("en"))
+                 .answer,
+             QStringLiteral("Refunds arrive in 2-4 working days, {{customer.name}}."));
+    const QJsonObject announced = agent->waitFor([](const QJsonObject &f) {
+        return f.value(QStringLiteral("kind")).toString() == QLatin1String("kb.updated");
+    });
+    QCOMPARE(
+        announced.value(QStringLiteral("data")).toObject().value(QStringLiteral("version")).toInt(),
+        2);
+
+    // A bad article is refused with the field named, and nothing changes.
+    QJsonObject bad = edited;
+    bad.insert(QStringLiteral("intent"), QStringLiteral("Not An Intent"));
+    const QJsonObject refused = trainer->reply(trainer->send(
+        {{QStringLiteral("type"), QStringLiteral("kb.save")}, {QStringLiteral("article"), bad}}));
+    QCOMPARE(errorCode(refused), QStringLiteral("invalid_field"));
+    QVERIFY(refused.value(QStringLiteral("message")).toString().contains(QStringLiteral("intent")));
+    QCOMPARE(m_fx->hub().store().article(QStringLiteral("refund-status"))->version, 2);
+    bool audited = false;
+    const auto entries = m_fx->hub().store().auditEntries(10);
+    QVERIFY(entries.ok());
+    for (const QJsonObject &entry : entries.value())
+        audited |= entry.value(QStringLiteral("action")).toString() == QLatin1String("kb.save");
+    QVERIFY(audited);
 }
 
 QTEST_GUILESS_MAIN(TestHubLive)
