@@ -1,5 +1,7 @@
 #include "messagedelegate.h"
 
+#include "mood.h"
+
 #include "domain.h"
 #include "roles.h"
 
@@ -98,16 +100,6 @@ QColor mix(const QColor &a, const QColor &b, qreal amountOfB)
     return QColor::fromRgbF(float(a.redF() * k + b.redF() * amountOfB),
                             float(a.greenF() * k + b.greenF() * amountOfB),
                             float(a.blueF() * k + b.blueF() * amountOfB));
-}
-
-/// The queue's mood colours (QueueModel), so a red dot means the same in both places.
-QColor moodColor(double score)
-{
-    if (score <= -roles::kMoodThreshold)
-        return QColor(0xdc, 0x26, 0x26);
-    if (score >= roles::kMoodThreshold)
-        return QColor(0x16, 0xa3, 0x4a);
-    return QColor(0x9c, 0xa3, 0xaf);
 }
 
 /// "14:03" today, with the date on other days.

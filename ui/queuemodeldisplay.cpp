@@ -1,5 +1,6 @@
 #include "queuemodel.h"
 
+#include "mood.h"
 #include "queuemodelsupport.h"
 
 #include "durationformat.h"
@@ -50,7 +51,12 @@ static QString stateLabel(ConversationState state)
 
 /// Why a conversation has its priority, in the hub's own terms (sentimentPriority(): escalation,
 /// then negative and falling together, then either), so an agent can trust the order.
-static QString priorityText(int priority, Mood mood, Trend trend, bool escalation)
+static std::optional<Mood> moodOfScore(const std::optional<double> &score)
+{
+    return score ? std::optional<Mood>(moodOf(*score)) : std::nullopt;
+}
+
+static QString priorityText(int priority, std::optional<Mood> mood, Trend trend, bool escalation)
 {
     const bool negative = mood == Mood::Negative;
     const bool falling = trend == Falling;
@@ -110,7 +116,8 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (column == Priority)
-            return priorityText(e.priority, moodOf(e.sentiment), trendOf(e.trend), e.escalation);
+            return priorityText(e.priority, moodOfScore(e.sentiment), trendOf(e.trend),
+                                e.escalation);
         break;
     case Qt::DisplayRole:
     case roles::ChannelRole:
@@ -126,7 +133,7 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
         if (column == Customer) {
             // The mood mark sits in this cell: say what it means, then what was said.
             const QString why =
-                priorityText(e.priority, moodOf(e.sentiment), trendOf(e.trend), e.escalation);
+                priorityText(e.priority, moodOfScore(e.sentiment), trendOf(e.trend), e.escalation);
             return c.lastMessagePreview.isEmpty() ? why
                                                   : why + QLatin1Char('\n') + c.lastMessagePreview;
         }
@@ -229,11 +236,11 @@ QVariant QueueModel::sortValue(const Entry &e, int column) const
 
 QPixmap QueueModel::moodIcon(const Entry &e) const
 {
-    const Mood mood = moodOf(e.sentiment);
+    const std::optional<Mood> mood = moodOfScore(e.sentiment);
     const Trend trend = trendOf(e.trend);
     const QColor ink = QGuiApplication::palette().color(QPalette::Text);
     const qreal dpr = qGuiApp->devicePixelRatio();
-    const int key = int(mood) | int(trend) << 2 | int(e.escalation) << 4;
+    const int key = (mood ? int(*mood) + 1 : 0) | int(trend) << 2 | int(e.escalation) << 4;
     // The arrow is drawn in the text colour: a palette or screen change paints them again.
     if (ink != m_moodInk || dpr != m_moodDpr) {
         m_moodIcons.clear();
@@ -252,9 +259,9 @@ QPixmap QueueModel::moodIcon(const Entry &e) const
     pixmap.fill(Qt::transparent);
     QPainter p(&pixmap);
     p.setRenderHint(QPainter::Antialiasing);
-    if (mood != Mood::Unknown) {
+    if (mood) {
         p.setPen(Qt::NoPen);
-        p.setBrush(moodColor(mood));
+        p.setBrush(moodColor(e.sentiment));
         p.drawEllipse(QRectF(1, 3, 10, 10));
     }
     if (trend != Steady) {

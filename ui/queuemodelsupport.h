@@ -102,39 +102,6 @@ inline QColor overdueColor()
     return darkPalette() ? QColor(0xf8, 0x71, 0x71) : QColor(0xb9, 0x1c, 0x1c);
 }
 
-enum class Mood
-{
-    Unknown,
-    Negative,
-    Neutral,
-    Positive
-};
-
-inline Mood moodOf(const std::optional<double> &score)
-{
-    if (!score)
-        return Mood::Unknown;
-    if (*score <= -roles::kMoodThreshold)
-        return Mood::Negative;
-    return *score >= roles::kMoodThreshold ? Mood::Positive : Mood::Neutral;
-}
-
-/// The same three colours as the transcript's mood dots (MessageDelegate), so a red mark means
-/// one thing everywhere; mid-tones that read on light and dark bases alike.
-inline QColor moodColor(Mood mood)
-{
-    switch (mood) {
-    case Mood::Negative:
-        return QColor(0xdc, 0x26, 0x26);
-    case Mood::Positive:
-        return QColor(0x16, 0xa3, 0x4a);
-    case Mood::Neutral:
-    case Mood::Unknown:
-        break;
-    }
-    return QColor(0x9c, 0xa3, 0xaf);
-}
-
 enum Trend
 {
     Steady,

@@ -46,9 +46,4 @@ enum ItemDataRole : int
     TimeRole,
 };
 
-/// A score at or below -kMoodThreshold is negative, at or above it positive, neutral between: the
-/// hub labels and ranks by the same cut (LexiconSentiment::kLabelThreshold), so a red mark and a
-/// raised priority always agree.
-inline constexpr double kMoodThreshold = 0.15;
-
 } // namespace tandem::roles

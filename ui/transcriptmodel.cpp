@@ -20,9 +20,10 @@ std::optional<double> shownSentiment(const Message &m)
 
 QString moodText(double score)
 {
-    const QString word = score <= -roles::kMoodThreshold  ? TranscriptModel::tr("negative")
-                         : score >= roles::kMoodThreshold ? TranscriptModel::tr("positive")
-                                                          : TranscriptModel::tr("neutral");
+    const Mood mood = moodOf(score);
+    const QString word = mood == Mood::Negative   ? TranscriptModel::tr("negative")
+                         : mood == Mood::Positive ? TranscriptModel::tr("positive")
+                                                  : TranscriptModel::tr("neutral");
     return TranscriptModel::tr("Mood: %1 (%2)").arg(word, QLocale().toString(score, 'f', 2));
 }
 

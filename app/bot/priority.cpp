@@ -19,7 +19,7 @@ int sentimentPriority(double score, SentimentTrend::Direction direction, bool es
 {
     if (escalation)
         return 3;
-    const bool negative = score <= -LexiconSentiment::kLabelThreshold;
+    const bool negative = moodOf(score) == Mood::Negative;
     const bool falling = direction == SentimentTrend::Falling;
     if (negative && falling)
         return 2;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain.h"
 #include "result.h"
 
 #include <QList>
@@ -39,7 +40,7 @@ class LexiconSentiment
 {
 public:
     /// Score beyond which a message is Positive (and below whose negation it is Negative).
-    static constexpr double kLabelThreshold = 0.15;
+    static constexpr double kLabelThreshold = kMoodThreshold;
 
     /// The built-in lexicon compiled into the resources (:/tandem/lexicon).
     static const LexiconSentiment &instance();

@@ -206,6 +206,13 @@ QJsonObject Event::toJson() const
             {QStringLiteral("timeMs"), createdAtMs}};
 }
 
+Mood moodOf(double score)
+{
+    if (score <= -kMoodThreshold)
+        return Mood::Negative;
+    return score >= kMoodThreshold ? Mood::Positive : Mood::Neutral;
+}
+
 QString previewOf(const QString &text, int maxChars)
 {
     QString line = text.simplified();

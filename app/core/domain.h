@@ -116,6 +116,17 @@ struct Event
     QJsonObject toJson() const;
 };
 
+/// How a sentiment score in [-1, 1] reads. One cut for everything: the bot labels by it, the hub
+/// raises priority by it and the desktop colours by it, so a red mark and a raised priority agree.
+enum class Mood
+{
+    Negative,
+    Neutral,
+    Positive
+};
+inline constexpr double kMoodThreshold = 0.15;
+Mood moodOf(double score);
+
 /// Shortens a message to one line for queue previews.
 QString previewOf(const QString &text, int maxChars = 120);
 

@@ -13,6 +13,7 @@ private slots:
     void permissions_data();
     void permissions();
     void conversationJsonRoundTrip();
+    void moodCut();
     void preview_data();
     void preview();
 };
@@ -69,6 +70,15 @@ void TestDomain::conversationJsonRoundTrip()
     QCOMPARE(back.assigneeName, c.assigneeName);
     QCOMPARE(back.lastMessagePreview, c.lastMessagePreview);
     QCOMPARE(back.messageCount, 4);
+}
+
+void TestDomain::moodCut()
+{
+    QCOMPARE(moodOf(-kMoodThreshold), Mood::Negative);
+    QCOMPARE(moodOf(-kMoodThreshold + 0.01), Mood::Neutral);
+    QCOMPARE(moodOf(0), Mood::Neutral);
+    QCOMPARE(moodOf(kMoodThreshold), Mood::Positive);
+    QCOMPARE(moodOf(-1), Mood::Negative);
 }
 
 void TestDomain::preview_data()
