@@ -166,7 +166,7 @@ void ConversationPanel::refreshHeader()
 {
     const Conversation c = m_client.queue().conversation(m_conversation);
     const User me = m_client.connection().user();
-    const bool mine = c.id && c.state == ConversationState::Assigned && c.assigneeId == me.id;
+    const bool canReply = m_client.actionsFor(m_conversation).reply;
     if (!m_conversation) {
         m_title->setText(tr("No conversation open"));
         m_subtitle->setText(
@@ -181,13 +181,13 @@ void ConversationPanel::refreshHeader()
             sub = tr("Assigned to %1").arg(c.assigneeId == me.id ? tr("you") : c.assigneeName);
         m_subtitle->setText(sub);
     }
-    m_composer->setEnabled(mine);
-    m_send->setEnabled(mine);
-    if (mine && m_focusWhenMine) {
+    m_composer->setEnabled(canReply);
+    m_send->setEnabled(canReply);
+    if (canReply && m_focusWhenMine) {
         m_focusWhenMine = false;
         m_composer->setFocus();
     }
-    if (mine) {
+    if (canReply) {
         m_composer->setPlaceholderText(tr("Write a reply…"));
         m_hint->setText(tr("Enter sends · Shift+Enter adds a line"));
     } else if (c.id && c.state != ConversationState::Assigned) {

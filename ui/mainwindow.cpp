@@ -306,18 +306,12 @@ void MainWindow::cycleFocus()
 
 void MainWindow::updateActions()
 {
-    const Conversation c = m_client.queue().conversation(m_conversation->conversation());
-    const User me = m_client.connection().user();
-    const bool mine = c.id && c.state == ConversationState::Assigned && c.assigneeId == me.id;
-    const bool manager = permissions::canManageOthers(me.role);
-    const bool canWork = permissions::canWorkConversations(me.role);
-    m_claim->setEnabled(
-        canWork && c.id &&
-        (c.state == ConversationState::Waiting || c.state == ConversationState::Bot));
-    m_next->setEnabled(canWork);
-    m_release->setEnabled(c.id && c.state == ConversationState::Assigned && (mine || manager));
-    m_transfer->setEnabled(c.id && c.state != ConversationState::Closed && (mine || manager));
-    m_close->setEnabled(c.id && c.state != ConversationState::Closed && (mine || manager));
+    const ConversationActions can = m_client.actionsFor(m_conversation->conversation());
+    m_claim->setEnabled(can.claim);
+    m_next->setEnabled(can.claimNext);
+    m_release->setEnabled(can.release);
+    m_transfer->setEnabled(can.transfer);
+    m_close->setEnabled(can.close);
 }
 
 void MainWindow::updateWaitingCount()

@@ -11,6 +11,25 @@ QJsonObject onConversation(qint64 conversationId)
 }
 } // namespace
 
+ConversationActions Client::actionsFor(qint64 conversationId) const
+{
+    const Conversation c = m_queue.conversation(conversationId);
+    const User me = m_connection.user();
+    const bool canWork = me.id && permissions::canWorkConversations(me.role);
+    const bool open = c.id && c.state != ConversationState::Closed;
+    const bool mine = open && c.state == ConversationState::Assigned && c.assigneeId == me.id;
+    const bool mayHandle = canWork && (mine || (open && permissions::canManageOthers(me.role)));
+    ConversationActions a;
+    a.claimNext = canWork;
+    a.claim = canWork &&
+              (c.state == ConversationState::Waiting || c.state == ConversationState::Bot) && c.id;
+    a.release = mayHandle && c.state == ConversationState::Assigned;
+    a.transfer = mayHandle;
+    a.close = mayHandle;
+    a.reply = mayHandle && c.state == ConversationState::Assigned;
+    return a;
+}
+
 Client::Client(const ConnectionOptions &options, QObject *parent)
     : QObject(parent)
     , m_outbox(m_connection)

@@ -14,6 +14,18 @@
 
 namespace tandem {
 
+/// What the signed-in user may do with a conversation right now. The hub enforces the same rules;
+/// the desktop uses these to enable its actions, so it never offers what the hub would refuse.
+struct ConversationActions
+{
+    bool claim = false;
+    bool release = false;
+    bool transfer = false;
+    bool close = false;
+    bool reply = false;
+    bool claimNext = false;
+};
+
 /// Everything a desktop needs to work with one hub as one user: the connection, the outbox,
 /// and the queue and transcript state the views listen to. Widgets call these methods and hold
 /// no rules of their own.
@@ -50,6 +62,8 @@ public:
 
     /// Queues a reply in the outbox (durable first, then sent); returns its client id.
     Result<QString> sendReply(qint64 conversationId, const QString &text);
+
+    ConversationActions actionsFor(qint64 conversationId) const;
 
     /// The waiting conversation that has waited longest, or 0 when nobody waits.
     qint64 nextWaiting() const { return m_queue.nextWaiting(); }

@@ -86,12 +86,19 @@ void TestMainWindow::claimAndReplyWithTheKeyboardOnly()
     const qint64 id = HubFixture::say(*customer, QStringLiteral("Where is my parcel?"));
     QTRY_COMPARE_WITH_TIMEOUT(m_window->queuePanel()->model().rowCount(), 1, 20000);
 
+    // The client offers exactly what the hub allows: claim first, then reply.
+    QVERIFY(m_client->actionsFor(id).claim);
+    QVERIFY(!m_client->actionsFor(id).reply);
+    QVERIFY(!m_client->actionsFor(id).close);
+
     // Ctrl+N: the next waiting customer is claimed and opened, focus in the reply box.
     QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);
     QTRY_COMPARE_WITH_TIMEOUT(m_client->queue().conversation(id).assigneeId, m_me.id, 20000);
     QCOMPARE(m_window->conversationPanel()->conversation(), id);
     Composer *composer = m_window->conversationPanel()->composer();
     QTRY_VERIFY_WITH_TIMEOUT(composer->isEnabled(), 20000);
+    const ConversationActions mine = m_client->actionsFor(id);
+    QVERIFY(mine.reply && mine.release && mine.transfer && mine.close && !mine.claim);
     QTRY_VERIFY_WITH_TIMEOUT(composer->hasFocus(), 20000);
 
     QTest::keyClicks(composer, QStringLiteral("Hi Lee, it left our warehouse today."));
