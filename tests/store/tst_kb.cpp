@@ -1,5 +1,6 @@
 #include "kbfile.h"
 #include "store.h"
+#include "storetesthelpers.h"
 #include "textanalysis.h"
 
 #include <QFile>
@@ -14,15 +15,11 @@
 #include <memory>
 
 using namespace tandem;
+using namespace tandem::test;
 
 namespace {
 
 constexpr qint64 kNow = 1'700'000'000'000;
-
-QString describe(const Error &e)
-{
-    return e.code + QStringLiteral(": ") + e.message;
-}
 
 KbArticle makeArticle(const QString &id, const QString &intent,
                       const QMap<QString, KbContent> &content)
@@ -110,70 +107,7 @@ void editArticle(QJsonArray &articles, int index, F edit)
     articles.replace(index, a);
 }
 
-/// A plain connection beside the Store, to drop tables and plant failures.
-class RawDb
-{
-public:
-    explicit RawDb(const DatabaseUrl &url)
-    {
-        const bool sqlite = url.kind == DatabaseUrl::Kind::Sqlite;
-        m_db = QSqlDatabase::addDatabase(
-            sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"), m_name);
-        m_db.setDatabaseName(sqlite ? url.path : url.databaseName);
-        m_db.setHostName(url.host);
-        m_db.setPort(url.port);
-        m_db.setUserName(url.user);
-        m_db.setPassword(url.password);
-        if (!m_db.open())
-            qWarning() << "raw connection failed:" << m_db.lastError().text();
-        else if (!sqlite)
-            exec(QStringLiteral("SET client_min_messages TO WARNING"));
-    }
-    ~RawDb()
-    {
-        m_db.close();
-        m_db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    bool exec(const QString &sql)
-    {
-        QSqlQuery q(m_db);
-        if (q.exec(sql))
-            return true;
-        qWarning() << "raw statement failed:" << sql << q.lastError().text();
-        return false;
-    }
-    void dropAllTables()
-    {
-        QStringList tables;
-        QSqlQuery q(m_db);
-        q.exec(
-            QStringLiteral("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"));
-        while (q.next())
-            tables.append(q.value(0).toString());
-        for (const QString &t : tables)
-            exec(QStringLiteral("DROP TABLE IF EXISTS ") +
-                 m_db.driver()->escapeIdentifier(t, QSqlDriver::TableName) +
-                 QStringLiteral(" CASCADE"));
-    }
-
-private:
-    QString m_name = QStringLiteral("kb-raw");
-    QSqlDatabase m_db;
-};
-
 } // namespace
-
-#define VERIFY_OK(expr)                                                                            \
-    do {                                                                                           \
-        const auto &r_ = (expr);                                                                   \
-        QVERIFY2(r_.ok(), qPrintable(describe(r_.error())));                                       \
-    } while (false)
-
-#define TAKE(var, expr)                                                                            \
-    auto var##_result = (expr);                                                                    \
-    QVERIFY2(var##_result.ok(), qPrintable(describe(var##_result.error())));                       \
-    auto var = std::move(var##_result).value()
 
 class TestKb : public QObject
 {

@@ -1,4 +1,5 @@
 #include "store.h"
+#include "storetesthelpers.h"
 
 #include <QCryptographicHash>
 #include <QSqlDriver>
@@ -10,15 +11,11 @@
 #include <memory>
 
 using namespace tandem;
+using namespace tandem::test;
 
 namespace {
 
 constexpr qint64 kNow = 1'700'000'000'000;
-
-QString describe(const Error &e)
-{
-    return e.code + QStringLiteral(": ") + e.message;
-}
 
 QByteArray sha(const QByteArray &text)
 {
@@ -58,107 +55,8 @@ NewConversation newConversation(const QByteArray &key, ConversationState state, 
 }
 
 /// A plain connection beside the Store, for looking at (and tampering with) the database
-/// behind its back.
-class RawDb
-{
-public:
-    explicit RawDb(const DatabaseUrl &url)
-        : m_name(QStringLiteral("raw-%1").arg(++s_counter))
-    {
-        m_db = QSqlDatabase::addDatabase(url.kind == DatabaseUrl::Kind::Sqlite
-                                             ? QStringLiteral("QSQLITE")
-                                             : QStringLiteral("QPSQL"),
-                                         m_name);
-        if (url.kind == DatabaseUrl::Kind::Sqlite) {
-            m_db.setDatabaseName(url.path);
-        } else {
-            m_db.setHostName(url.host);
-            m_db.setPort(url.port);
-            m_db.setUserName(url.user);
-            m_db.setPassword(url.password);
-            m_db.setDatabaseName(url.databaseName);
-        }
-        if (!m_db.open())
-            qWarning() << "raw connection failed:" << m_db.lastError().text();
-        else if (url.kind == DatabaseUrl::Kind::Postgresql)
-            exec(QStringLiteral("SET client_min_messages TO WARNING")); // no DROP CASCADE notices
-    }
-    ~RawDb()
-    {
-        m_db.close();
-        m_db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_name);
-    }
-
-    bool exec(const QString &sql, const QVariantMap &values = {})
-    {
-        QSqlQuery q(m_db);
-        bool ok = false;
-        if (values.isEmpty()) {
-            ok = q.exec(sql); // PostgreSQL cannot PREPARE DDL
-        } else {
-            q.prepare(sql);
-            for (auto it = values.begin(); it != values.end(); ++it)
-                q.bindValue(it.key(), it.value());
-            ok = q.exec();
-        }
-        if (ok)
-            return true;
-        qWarning() << "raw statement failed:" << sql << q.lastError().text();
-        return false;
-    }
-
-    QVariant scalar(const QString &sql)
-    {
-        QSqlQuery q(m_db);
-        if (!q.exec(sql) || !q.next())
-            return {};
-        return q.value(0);
-    }
-
-    QStringList tables()
-    {
-        QStringList result;
-        QSqlQuery q(m_db);
-        q.exec(m_db.driverName() == QLatin1String("QSQLITE")
-                   ? QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"
-                                    " AND name NOT LIKE 'sqlite_%'")
-                   : QStringLiteral("SELECT tablename FROM pg_tables"
-                                    " WHERE schemaname = current_schema()"));
-        while (q.next())
-            result.append(q.value(0).toString());
-        result.sort();
-        return result;
-    }
-
-    void dropAllTables()
-    {
-        for (const QString &table : tables()) {
-            exec(QStringLiteral("DROP TABLE IF EXISTS ") +
-                 m_db.driver()->escapeIdentifier(table, QSqlDriver::TableName) +
-                 QStringLiteral(" CASCADE"));
-        }
-    }
-
-private:
-    static inline int s_counter = 0;
-    QString m_name;
-    QSqlDatabase m_db;
-};
 
 } // namespace
-
-#define VERIFY_OK(expr)                                                                            \
-    do {                                                                                           \
-        const auto &r_ = (expr);                                                                   \
-        QVERIFY2(r_.ok(), qPrintable(describe(r_.error())));                                       \
-    } while (false)
-
-// Declares `var` holding the value of a Result that must have succeeded.
-#define TAKE(var, expr)                                                                            \
-    auto var##_result = (expr);                                                                    \
-    QVERIFY2(var##_result.ok(), qPrintable(describe(var##_result.error())));                       \
-    auto var = std::move(var##_result).value()
 
 #define VERIFY_ERROR(expr, expectedCode)                                                           \
     do {                                                                                           \
