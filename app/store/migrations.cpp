@@ -150,6 +150,50 @@ const QList<Migration> &all()
              QStringLiteral(
                  "ALTER TABLE conversations ADD COLUMN escalation INTEGER NOT NULL DEFAULT 0"),
          }},
+        // v4: trained bot models (for now kind 'sentiment'), newest id wins among the active
+        // ones. Resetting deactivates rather than deletes, so the history stays auditable.
+        {4,
+         {
+             QStringLiteral("CREATE TABLE bot_models ("
+                            " id {id},"
+                            " kind TEXT NOT NULL,"
+                            " version TEXT NOT NULL,"
+                            " created_at BIGINT NOT NULL,"
+                            " example_count INTEGER NOT NULL,"
+                            " note TEXT NOT NULL DEFAULT '',"
+                            " active INTEGER NOT NULL DEFAULT 1,"
+                            " bytes {blob} NOT NULL)"),
+             QStringLiteral("CREATE INDEX bot_models_kind ON bot_models (kind, active, id)"),
+         }},
+        // v5: what agents add beside their replies. A sentiment tag keeps the agent's label with
+        // the model's label and score at that moment (message_id NULL: the whole conversation).
+        // Canned responses: owner_id 0 marks the team's shared ones (not a foreign key, like
+        // events.conversation_id), so one UNIQUE covers shared and own shortcuts.
+        {5,
+         {
+             QStringLiteral("CREATE TABLE sentiment_tags ("
+                            " id {id},"
+                            " conversation_id BIGINT NOT NULL REFERENCES conversations(id),"
+                            " message_id BIGINT REFERENCES messages(id),"
+                            " user_id BIGINT NOT NULL REFERENCES users(id),"
+                            " agent_label TEXT NOT NULL,"
+                            " model_label TEXT,"
+                            " model_score DOUBLE PRECISION,"
+                            " created_at BIGINT NOT NULL)"),
+             QStringLiteral("CREATE INDEX sentiment_tags_conversation"
+                            " ON sentiment_tags (conversation_id, id)"),
+             QStringLiteral("CREATE TABLE canned_responses ("
+                            " id {id},"
+                            " owner_id BIGINT NOT NULL DEFAULT 0,"
+                            " shortcut TEXT NOT NULL,"
+                            " title TEXT NOT NULL,"
+                            " body TEXT NOT NULL,"
+                            " language TEXT NOT NULL,"
+                            " created_by TEXT NOT NULL,"
+                            " created_at BIGINT NOT NULL,"
+                            " updated_at BIGINT NOT NULL,"
+                            " UNIQUE (owner_id, shortcut, language))"),
+         }},
     };
     return migrations;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "assist.h"
 #include "domain.h"
 #include "knowledge.h"
 #include "result.h"
@@ -48,6 +49,18 @@ struct NewConversation
     QString locale;
     ConversationState state = ConversationState::Waiting;
     qint64 nowMs = 0;
+};
+
+/// A trained bot model as kept in the database, without its bytes.
+struct BotModelInfo
+{
+    qint64 id = 0;
+    QString kind;    // "sentiment"
+    QString version; // the model's own 12-hex version
+    qint64 createdAtMs = 0;
+    int exampleCount = 0;
+    QString note;
+    bool active = true; // false once reset
 };
 
 /// Parsed `--database` value: `sqlite:PATH` or `postgresql://user:pass@host:port/dbname`.
@@ -140,6 +153,18 @@ public:
     Status setSentiment(qint64 conversationId, double score, const QString &trend,
                         const QList<double> &history, bool escalation, int priority, qint64 nowMs);
 
+    // Trained bot models (store_models.cpp).
+    Result<BotModelInfo> saveBotModel(const QString &kind, const QByteArray &bytes,
+                                      const QString &version, int exampleCount, const QString &note,
+                                      qint64 nowMs);
+    /// The newest active model of the kind and its bytes; nullopt when there is none.
+    Result<std::optional<QPair<BotModelInfo, QByteArray>>> latestBotModel(const QString &kind);
+    /// Every model of the kind, active or not, newest first, without bytes.
+    Result<QList<BotModelInfo>> botModels(const QString &kind);
+    /// Deactivates every model of the kind (the product falls back to its built-in behaviour);
+    /// returns how many were active.
+    Result<int> deactivateBotModels(const QString &kind);
+
     // Messages. addMessage also updates the conversation's preview, last-message time and count.
     Result<Message> addMessage(const Message &m);
     /// Up to `limit` messages, oldest first, with id > afterId (and < beforeId when non-zero);
@@ -182,6 +207,28 @@ public:
     /// (space-separated, as AnalyzedText::ftsText()), best first, one entry per article; the
     /// score is SQLite's bm25 (PostgreSQL: -ts_rank), lower is better.
     Result<QList<QPair<QString, double>>> searchQuestions(const QString &analysedQuery, int limit);
+
+    // Sentiment tags (store_assist.cpp).
+    Result<SentimentTag> addSentimentTag(const SentimentTag &tag);
+    /// Newest first: every tag, or one conversation's (conversationId), only those where the
+    /// agent and the model disagree (disagreementsOnly), older than beforeId when non-zero.
+    Result<QList<SentimentTag>> sentimentTags(qint64 conversationId, bool disagreementsOnly,
+                                              qint64 beforeId, int limit);
+    /// The tags that stand: the newest for the conversation and for each tagged message.
+    Result<QList<SentimentTag>> currentSentimentTags(qint64 conversationId);
+    /// Training data, one example per standing tag: a message tag gives that message's text, a
+    /// conversation tag the customer's messages up to the tag, one per line.
+    Result<QList<SentimentExample>> sentimentExamples(int limit);
+
+    // Canned responses (store_assist.cpp). Errors: "conflict" (shortcut taken for that owner and
+    // language), "not_found".
+    /// The user's own and the shared ones, shortcut order.
+    Result<QList<CannedResponse>> cannedResponses(qint64 userId);
+    Result<CannedResponse> cannedResponse(qint64 id);
+    /// Inserts when id is 0, else updates (the owner is never changed by an update).
+    Result<CannedResponse> saveCannedResponse(const CannedResponse &response, const QString &actor,
+                                              qint64 nowMs);
+    Status deleteCannedResponse(qint64 id);
 
 private:
     Store(QSqlDatabase db, DatabaseUrl url);
