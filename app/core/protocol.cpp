@@ -16,6 +16,7 @@ enum class FieldType
     Integer,
     OptionalString,
     OptionalInteger,
+    OptionalBool,
     Object
 };
 
@@ -46,6 +47,20 @@ const Command kCommands[] = {
      {{"query", FieldType::NonEmptyText}, {"limit", FieldType::OptionalInteger}}},
     {Channel::Agent, "kb.article", {{"articleId", FieldType::String}}},
     {Channel::Agent, "kb.save", {{"article", FieldType::Object}}},
+    {Channel::Agent,
+     "sentiment.tag",
+     {{"conversationId", FieldType::Integer},
+      {"label", FieldType::String},
+      {"messageId", FieldType::OptionalInteger}}},
+    {Channel::Agent,
+     "sentiment.tags",
+     {{"conversationId", FieldType::OptionalInteger},
+      {"disagreements", FieldType::OptionalBool},
+      {"beforeId", FieldType::OptionalInteger},
+      {"limit", FieldType::OptionalInteger}}},
+    {Channel::Agent, "canned.list", {}},
+    {Channel::Agent, "canned.save", {{"response", FieldType::Object}}},
+    {Channel::Agent, "canned.delete", {{"cannedId", FieldType::Integer}}},
     {Channel::Agent, "claim", {{"conversationId", FieldType::Integer}}},
     {Channel::Agent, "release", {{"conversationId", FieldType::Integer}}},
     {Channel::Agent,
@@ -93,8 +108,8 @@ Status checkField(const QJsonObject &o, const Field &f)
 {
     const QString name = QString::fromLatin1(f.name);
     const QJsonValue v = o.value(name);
-    const bool optional =
-        f.type == FieldType::OptionalString || f.type == FieldType::OptionalInteger;
+    const bool optional = f.type == FieldType::OptionalString ||
+                          f.type == FieldType::OptionalInteger || f.type == FieldType::OptionalBool;
     if (v.isUndefined() || v.isNull()) {
         if (optional)
             return {};
@@ -123,6 +138,11 @@ Status checkField(const QJsonObject &o, const Field &f)
                                    QStringLiteral("field \"%1\" is longer than %2 characters")
                                        .arg(name)
                                        .arg(kMaxTextLength));
+        return {};
+    case FieldType::OptionalBool:
+        if (!v.isBool())
+            return Status::failure(QString::fromLatin1(errc::InvalidField),
+                                   QStringLiteral("field \"%1\" must be true or false").arg(name));
         return {};
     case FieldType::Object:
         if (!v.isObject())

@@ -72,6 +72,10 @@ void AgentSession::handle(const protocol::Frame &frame)
         return kbSearch(frame);
     if (frame.type == QLatin1String("kb.article"))
         return kbArticle(frame);
+    if (frame.type == QLatin1String("sentiment.tags"))
+        return sentimentTags(frame);
+    if (frame.type == QLatin1String("canned.list"))
+        return cannedList(frame);
     if (frame.type == QLatin1String("logout"))
         return logout(frame);
 
@@ -223,6 +227,7 @@ void AgentSession::history(const protocol::Frame &frame)
         list.append(m.toJson());
     send(protocol::ack(frame.id, {{QStringLiteral("conversation"), conversation->toJson()},
                                   {QStringLiteral("messages"), list},
+                                  {QStringLiteral("sentimentTags"), standingTags(conversationId)},
                                   {QStringLiteral("complete"), messages->size() < limit}}));
 }
 

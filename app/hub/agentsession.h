@@ -4,6 +4,7 @@
 #include "domain.h"
 
 #include <QFutureWatcher>
+#include <QJsonArray>
 
 namespace tandem {
 
@@ -30,6 +31,10 @@ private:
     void users(const protocol::Frame &frame);
     void kbSearch(const protocol::Frame &frame);
     void kbArticle(const protocol::Frame &frame);
+    void sentimentTags(const protocol::Frame &frame); // agentsession_assist.cpp
+    void cannedList(const protocol::Frame &frame);
+    /// The conversation's standing sentiment tags, for the history answer.
+    QJsonArray standingTags(qint64 conversationId);
     void logout(const protocol::Frame &frame);
     void becomeReady(const User &user, const QString &id, QJsonObject ackExtra, qint64 lastSeq);
     /// Replays events after lastSeq, or sends a snapshot when that is impossible.

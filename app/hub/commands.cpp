@@ -1,5 +1,6 @@
 #include "commands.h"
 
+#include "assistcommands.h"
 #include "knowledge.h"
 #include "priority.h"
 #include "protocol.h"
@@ -417,6 +418,9 @@ Result<QJsonObject> apply(const QString &type, Context &ctx)
         {QStringLiteral("close"), &close},
         {QStringLiteral("send"), &send},
         {QStringLiteral("kb.save"), &kbSave},
+        {QStringLiteral("sentiment.tag"), &sentimentTag},
+        {QStringLiteral("canned.save"), &cannedSave},
+        {QStringLiteral("canned.delete"), &cannedDelete},
     };
     const Handler h = handlers.value(type);
     if (!h)
