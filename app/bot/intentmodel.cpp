@@ -4,6 +4,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -45,6 +46,8 @@ Q_LOGGING_CATEGORY(lcIntent, "tandem.bot.intent", QtInfoMsg)
 constexpr std::string_view kLabelPrefix = "__label__"; // fastText's default -label
 constexpr char kMagicLine[] = "tandem-intent-model 1\n";
 constexpr qsizetype kMaxHeaderLine = 64 * 1024;
+constexpr int kMaxHanNgram = 5;
+const QString kHanNgramsKey = QStringLiteral("hanNgrams");
 
 Error fail(const char *code, QString message)
 {
@@ -77,6 +80,11 @@ std::optional<QString> decodeLabel(const std::string &token)
     return QUrl::fromPercentEncoding(QByteArray::fromStdString(token.substr(kLabelPrefix.size())));
 }
 
+bool validHanNgrams(int min, int max)
+{
+    return min >= 1 && max <= kMaxHanNgram && min <= max;
+}
+
 Status validate(const IntentOptions &o)
 {
     auto bad = [](const char *what) {
@@ -99,12 +107,18 @@ Status validate(const IntentOptions &o)
         return bad("bucket must be positive when wordNgrams > 1");
     if (o.threads < 1)
         return bad("threads must be at least 1");
+    if (o.charNgramsForHan && !validHanNgrams(o.hanNgramMin, o.hanNgramMax))
+        return bad("hanNgramMin and hanNgramMax must be 1 to 5, min <= max");
     return {};
 }
 
-QByteArray headerFor(bool charNgramsForHan)
+QByteArray headerFor(const IntentOptions &o)
 {
-    const QJsonObject meta{{QStringLiteral("charNgramsForHan"), charNgramsForHan}};
+    QJsonObject meta{{QStringLiteral("charNgramsForHan"), o.charNgramsForHan}};
+    // Only a range other than the original bigrams is written, so files (and their versions)
+    // made with the defaults stay byte-identical to those of earlier builds.
+    if (o.charNgramsForHan && (o.hanNgramMin != 2 || o.hanNgramMax != 2))
+        meta.insert(kHanNgramsKey, QJsonArray{o.hanNgramMin, o.hanNgramMax});
     return QByteArray(kMagicLine) + QJsonDocument(meta).toJson(QJsonDocument::Compact) + '\n';
 }
 
@@ -125,13 +139,18 @@ Result<QByteArray> readAll(const QString &path)
 
 QString intentInputText(const QString &text, bool charNgramsForHan)
 {
+    return charNgramsForHan ? intentInputText(text, 2, 2) : intentInputText(text, 0, 0);
+}
+
+QString intentInputText(const QString &text, int hanNgramMin, int hanNgramMax)
+{
     const AnalyzedText analyzed = TextAnalyzer::instance().analyze(text);
     // A message of nothing but stop words ("hi", "hello", "你好") is what a greeting looks like,
     // so such a message keeps them rather than reaching fastText empty.
     QStringList features = analyzed.tokens.isEmpty() ? analyzed.allTokens : analyzed.tokens;
     // Han bigrams catch words the segmenter splits differently in a paraphrase (到哪 / 到 哪).
-    if (charNgramsForHan)
-        features += analyzed.charNgrams(2);
+    for (int n = std::max(hanNgramMin, 1); hanNgramMin > 0 && n <= hanNgramMax; ++n)
+        features += analyzed.charNgrams(n);
     QStringList safe;
     safe.reserve(features.size());
     for (QString feature : std::as_const(features)) {
@@ -171,7 +190,10 @@ IntentModel::train(const QList<TrainingExample> &examples, const IntentOptions &
         if (example.label.isEmpty())
             return fail("intent.no-label",
                         QStringLiteral("Training example %1 has no intent").arg(i));
-        const QString line = intentInputText(example.text, options.charNgramsForHan);
+        const QString line =
+            options.charNgramsForHan
+                ? intentInputText(example.text, options.hanNgramMin, options.hanNgramMax)
+                : intentInputText(example.text, 0, 0);
         if (line.isEmpty()) {
             // Nothing to learn from but the label's frequency; skipping keeps the prior honest.
             qCDebug(lcIntent) << "skipping training example without tokens:" << example.text;
@@ -229,7 +251,7 @@ IntentModel::train(const QList<TrainingExample> &examples, const IntentOptions &
         return bytes.error();
     // Predictions always come from a model read back from its file bytes, so a trained model
     // and the same model loaded later behave identically.
-    return fromParts(headerFor(options.charNgramsForHan), *bytes);
+    return fromParts(headerFor(options), *bytes);
 }
 
 Result<std::shared_ptr<const IntentModel>> IntentModel::load(const QString &path)
@@ -237,14 +259,19 @@ Result<std::shared_ptr<const IntentModel>> IntentModel::load(const QString &path
     const Result<QByteArray> file = readAll(path);
     if (!file)
         return file.error();
-    const QByteArray &bytes = *file;
+    return fromBytes(*file, path);
+}
+
+Result<std::shared_ptr<const IntentModel>> IntentModel::fromBytes(const QByteArray &bytes,
+                                                                  const QString &where)
+{
     const QByteArrayView magic(kMagicLine);
     const qsizetype metaEnd = bytes.indexOf('\n', magic.size());
     if (!bytes.startsWith(magic) || metaEnd < 0 || metaEnd > kMaxHeaderLine)
         return fail("intent.bad-model",
-                    QStringLiteral("%1 is not a Tandem intent model").arg(path));
+                    QStringLiteral("%1 is not a Tandem intent model").arg(where));
     const QByteArray header = bytes.first(metaEnd + 1);
-    return fromParts(header, QByteArrayView(bytes).sliced(metaEnd + 1), path);
+    return fromParts(header, QByteArrayView(bytes).sliced(metaEnd + 1), where);
 }
 
 Result<std::shared_ptr<const IntentModel>>
@@ -255,13 +282,20 @@ IntentModel::fromParts(const QByteArray &header, QByteArrayView fastTextBytes, c
     const QJsonDocument meta =
         QJsonDocument::fromJson(header.sliced(qstrlen(kMagicLine)).trimmed(), &jsonError);
     const QJsonValue charNgrams = meta.object().value(QStringLiteral("charNgramsForHan"));
-    if (jsonError.error != QJsonParseError::NoError || !charNgrams.isBool())
+    // Absent in files from before the range existed: those used bigrams.
+    const QJsonValue rangeValue = meta.object().value(kHanNgramsKey);
+    const QJsonArray range = rangeValue.isUndefined() ? QJsonArray{2, 2} : rangeValue.toArray();
+    const int hanMin = range.at(0).toInt(-1);
+    const int hanMax = range.at(1).toInt(-1);
+    if (jsonError.error != QJsonParseError::NoError || !charNgrams.isBool() || range.size() != 2 ||
+        !validHanNgrams(hanMin, hanMax))
         return fail("intent.bad-model",
                     QStringLiteral("%1 has an unreadable Tandem header").arg(name));
 
     std::shared_ptr<IntentModel> model(new IntentModel);
     model->m_header = header;
-    model->m_charNgramsForHan = charNgrams.toBool();
+    model->m_hanNgramMin = charNgrams.toBool() ? hanMin : 0;
+    model->m_hanNgramMax = charNgrams.toBool() ? hanMax : 0;
     model->m_fastText = std::make_unique<IntentFastText>();
 
     MemoryBuffer buffer(fastTextBytes);
@@ -309,7 +343,7 @@ IntentModel::fromParts(const QByteArray &header, QByteArrayView fastTextBytes, c
     return std::shared_ptr<const IntentModel>(std::move(model));
 }
 
-Status IntentModel::save(const QString &path) const
+Result<QByteArray> IntentModel::toBytes() const
 {
     QTemporaryFile scratch;
     if (!scratch.open())
@@ -323,32 +357,26 @@ Status IntentModel::save(const QString &path) const
         return fail("intent.io", QStringLiteral("Cannot save the intent model: %1")
                                      .arg(QString::fromLocal8Bit(e.what())));
     }
-
-    QFile body(scratch.fileName());
-    QSaveFile out(path);
-    if (!body.open(QIODevice::ReadOnly) || !out.open(QIODevice::WriteOnly))
-        return fail("intent.io",
-                    QStringLiteral("Cannot write %1: %2").arg(path, out.errorString()));
-    QCryptographicHash sha(QCryptographicHash::Sha256);
-    out.write(m_header);
-    sha.addData(m_header);
-    while (!body.atEnd()) {
-        const QByteArray chunk = body.read(1 << 20);
-        if (chunk.isEmpty())
-            break;
-        out.write(chunk);
-        sha.addData(chunk);
-    }
+    const Result<QByteArray> body = readAll(scratch.fileName());
+    if (!body)
+        return body.error();
+    QByteArray bytes = m_header + *body;
     // fastText never checks its writes; a short file (full disk) shows up as another hash.
-    if (body.error() != QFileDevice::NoError ||
-        QString::fromLatin1(sha.result().toHex().left(12)) != m_version) {
-        out.cancelWriting();
+    const QByteArray sha = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
+    if (QString::fromLatin1(sha.toHex().left(12)) != m_version)
         return fail("intent.io",
-                    QStringLiteral("Saving the intent model to %1 produced different bytes; "
-                                   "is the disk full?")
-                        .arg(path));
-    }
-    if (!out.commit())
+                    QStringLiteral("Saving the intent model produced different bytes; is the "
+                                   "disk full?"));
+    return bytes;
+}
+
+Status IntentModel::save(const QString &path) const
+{
+    const Result<QByteArray> bytes = toBytes();
+    if (!bytes)
+        return bytes.error();
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly) || out.write(*bytes) != bytes->size() || !out.commit())
         return fail("intent.io",
                     QStringLiteral("Cannot write %1: %2").arg(path, out.errorString()));
     return {};
@@ -358,7 +386,7 @@ QList<IntentPrediction> IntentModel::predict(const QString &text, int k) const
 {
     // The newline gives fastText the end-of-line token it saw in training, so even an empty
     // text gets a (prior-like) distribution instead of nothing.
-    std::istringstream in(intentInputText(text, m_charNgramsForHan).toStdString() + '\n');
+    std::istringstream in(intentInputText(text, m_hanNgramMin, m_hanNgramMax).toStdString() + '\n');
     std::vector<std::pair<fasttext::real, std::string>> raw;
     try {
         m_fastText->predictLine(in, raw, fasttext::Model::kUnlimitedPredictions, 0.0);

@@ -33,6 +33,10 @@ struct IntentOptions
     int seed = 42;
     int threads = 1; // more than one trains faster but no longer reproducibly
     bool charNgramsForHan = true;
+    // Lengths of the Han character n-grams added when charNgramsForHan (1 to 5). Bigrams suit
+    // short questions; longer texts such as reviews gain from 1- to 3-grams.
+    int hanNgramMin = 2;
+    int hanNgramMax = 2;
 };
 
 /// One intent and the model's probability for it.
@@ -54,6 +58,10 @@ public:
                                                             const IntentOptions &options = {});
     /// Reads a file written by save(); a bare fastText .bin lacks the header and is refused.
     static Result<std::shared_ptr<const IntentModel>> load(const QString &path);
+    /// The same from the bytes of such a file (e.g. kept in a database); `where` names them in
+    /// errors.
+    static Result<std::shared_ptr<const IntentModel>> fromBytes(const QByteArray &bytes,
+                                                                const QString &where);
 
     ~IntentModel();
     IntentModel(const IntentModel &) = delete;
@@ -62,6 +70,8 @@ public:
     /// Writes the model atomically: a two-line Tandem header (the input options prediction must
     /// repeat), then a fastText .bin.
     Status save(const QString &path) const;
+    /// The bytes save() writes.
+    Result<QByteArray> toBytes() const;
 
     /// The k most likely intents, best first (ties by name); k < 1 means all. The probabilities
     /// over all labels sum to 1.
@@ -86,12 +96,15 @@ private:
     QStringList m_labels;
     QString m_version;
     int m_exampleCount = 0;
-    bool m_charNgramsForHan = true;
+    int m_hanNgramMin = 2; // 0: no Han n-grams
+    int m_hanNgramMax = 2;
 };
 
 /// The line fastText sees for `text`: analysed tokens (all tokens if every one is a stop word)
 /// and, if asked, character bigrams of Han runs, space-separated. Training and prediction share
 /// it so both see the same features.
 QString intentInputText(const QString &text, bool charNgramsForHan);
+/// The same with Han character n-grams of lengths hanNgramMin..hanNgramMax (0, 0: none).
+QString intentInputText(const QString &text, int hanNgramMin, int hanNgramMax);
 
 } // namespace tandem

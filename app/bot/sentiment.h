@@ -13,12 +13,9 @@ namespace tandem {
 
 class SentimentLexicon;
 
-enum class SentimentLabel
-{
-    Negative,
-    Neutral,
-    Positive
-};
+/// The label the bot gives a message is the mood the product shows: one enum, so an agent's tag
+/// (Mood) and a model's prediction compare directly and tags train the model as they are.
+using SentimentLabel = Mood;
 
 /// How a customer message sounds, and the words that made it sound so.
 struct SentimentResult

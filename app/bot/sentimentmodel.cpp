@@ -26,6 +26,11 @@ std::optional<SentimentLabel> labelFromName(const QString &name)
 
 } // namespace
 
+IntentOptions SentimentModel::defaultOptions()
+{
+    return IntentOptions{};
+}
+
 SentimentModel::SentimentModel(std::shared_ptr<const IntentModel> model)
     : m_model(std::move(model))
 {}
@@ -43,6 +48,12 @@ SentimentModel::train(const QList<SentimentExample> &examples, const IntentOptio
 Result<std::shared_ptr<const SentimentModel>> SentimentModel::load(const QString &path)
 {
     return fromIntentModel(IntentModel::load(path), path);
+}
+
+Result<std::shared_ptr<const SentimentModel>> SentimentModel::fromBytes(const QByteArray &bytes,
+                                                                        const QString &where)
+{
+    return fromIntentModel(IntentModel::fromBytes(bytes, where), where);
 }
 
 Result<std::shared_ptr<const SentimentModel>>
@@ -70,6 +81,11 @@ SentimentModel::fromIntentModel(Result<std::shared_ptr<const IntentModel>> model
 Status SentimentModel::save(const QString &path) const
 {
     return m_model->save(path);
+}
+
+Result<QByteArray> SentimentModel::toBytes() const
+{
+    return m_model->toBytes();
 }
 
 SentimentResult SentimentModel::predict(const QString &text) const

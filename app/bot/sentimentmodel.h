@@ -1,5 +1,6 @@
 #pragma once
 
+#include "assist.h" // SentimentExample: one labelled customer message
 #include "intentmodel.h"
 #include "result.h"
 #include "sentiment.h"
@@ -11,13 +12,6 @@
 
 namespace tandem {
 
-/// One labelled customer message for training the sentiment model.
-struct SentimentExample
-{
-    QString text;
-    SentimentLabel label = SentimentLabel::Neutral;
-};
-
 /// A trained sentiment classifier: an IntentModel whose labels are "negative", "neutral" and
 /// "positive" (binary data trains only "negative" and "positive"). It learns the vocabulary of a
 /// business's own customers, which a general lexicon cannot. Immutable once built: predict() may
@@ -25,15 +19,24 @@ struct SentimentExample
 class SentimentModel
 {
 public:
-    /// Needs examples of at least two labels. The IntentOptions defaults are a sound start; keep
-    /// threads = 1 for reproducible models.
+    /// The options the product trains with (tandem-hub sentiment train, and tandem-eval's
+    /// trained rows): chosen by cross-validation on ChnSentiCorp's training split only.
+    static IntentOptions defaultOptions();
+
+    /// Needs examples of at least two labels. Keep threads = 1 for reproducible models.
     static Result<std::shared_ptr<const SentimentModel>>
-    train(const QList<SentimentExample> &examples, const IntentOptions &options = {});
+    train(const QList<SentimentExample> &examples, const IntentOptions &options = defaultOptions());
     /// Reads a file written by save(); an intent model whose labels are not sentiment labels is
     /// refused.
     static Result<std::shared_ptr<const SentimentModel>> load(const QString &path);
+    /// The same from the bytes toBytes() returned (a model kept in the database); `where` names
+    /// them in errors.
+    static Result<std::shared_ptr<const SentimentModel>> fromBytes(const QByteArray &bytes,
+                                                                   const QString &where);
 
     Status save(const QString &path) const;
+    /// Exactly the bytes save() writes.
+    Result<QByteArray> toBytes() const;
 
     /// The most likely label; score = p(positive) − p(negative) in [-1, 1]; confidence = the
     /// winning probability. Cues and escalation stay empty: the model cannot name the words that
