@@ -1,0 +1,215 @@
+#include "sentimentmodel.h"
+#include "store.h"
+#include "storetesthelpers.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <memory>
+
+using namespace tandem;
+using namespace tandem::test;
+
+namespace {
+
+constexpr qint64 kNow = 1'700'000'000'000;
+const QString kSentiment = QStringLiteral("sentiment");
+
+/// A small but real model: the same bytes the CLI stores.
+std::shared_ptr<const SentimentModel> tinyModel()
+{
+    QList<SentimentExample> examples;
+    const auto add = [&examples](const char *text, SentimentLabel label) {
+        examples.append({QString::fromUtf8(text), label});
+    };
+    for (int i = 0; i < 3; ++i) {
+        add("great service, thank you", SentimentLabel::Positive);
+        add("服务很好，谢谢", SentimentLabel::Positive);
+        add("terrible, still no refund", SentimentLabel::Negative);
+        add("太慢了，非常失望", SentimentLabel::Negative);
+    }
+    IntentOptions options = SentimentModel::defaultOptions();
+    options.bucket = 1000; // a few KB instead of tens of MB
+    options.dim = 8;
+    auto model = SentimentModel::train(examples, options);
+    if (!model) {
+        qWarning() << "training failed:" << model.error().message;
+        return {};
+    }
+    return *model;
+}
+
+} // namespace
+
+/// Trained bot models kept in the database: save, newest active wins, list, reset.
+class TestBotModels : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void roundTrip_data() { addBackends(); }
+    void roundTrip();
+    void newestWinsAndReset_data() { addBackends(); }
+    void newestWinsAndReset();
+    void kindsAreSeparate_data() { addBackends(); }
+    void kindsAreSeparate();
+    void refusesEmpty();
+
+private:
+    void addBackends();
+    std::unique_ptr<Store> openFresh();
+
+    QString m_pgUrl;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    int m_connections = 0;
+};
+
+void TestBotModels::initTestCase()
+{
+    m_pgUrl = qEnvironmentVariable("TANDEM_TEST_PG_URL");
+    if (m_pgUrl.isEmpty() && qEnvironmentVariable("TANDEM_TEST_REQUIRE_PG") == QLatin1String("1"))
+        QFAIL("TANDEM_TEST_REQUIRE_PG=1 but TANDEM_TEST_PG_URL is not set");
+    if (m_pgUrl.isEmpty())
+        qInfo("TANDEM_TEST_PG_URL not set: testing SQLite only");
+}
+
+void TestBotModels::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestBotModels::cleanup()
+{
+    m_dir.reset();
+}
+
+void TestBotModels::addBackends()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::newRow("sqlite") << QStringLiteral("sqlite");
+    if (!m_pgUrl.isEmpty())
+        QTest::newRow("postgresql") << QStringLiteral("postgresql");
+}
+
+std::unique_ptr<Store> TestBotModels::openFresh()
+{
+    const bool pg = QByteArray(QTest::currentDataTag()) == "postgresql";
+    const DatabaseUrl url =
+        DatabaseUrl::parse(
+            pg ? m_pgUrl : QStringLiteral("sqlite:") + m_dir->filePath(QStringLiteral("models.db")))
+            .value();
+    if (pg)
+        RawDb(url).dropAllTables();
+    auto store = Store::open(url, QStringLiteral("models-%1").arg(++m_connections));
+    if (!store) {
+        qWarning() << "Store::open failed:" << describe(store.error());
+        return {};
+    }
+    return std::move(store).value();
+}
+
+#define OPEN_FRESH(var)                                                                            \
+    auto var = openFresh();                                                                        \
+    QVERIFY(var)
+
+void TestBotModels::roundTrip()
+{
+    OPEN_FRESH(db);
+    const auto model = tinyModel();
+    QVERIFY(model);
+    const Result<QByteArray> bytes = model->toBytes();
+    QVERIFY2(bytes.ok(), qPrintable(bytes.error().message));
+    QVERIFY(bytes->contains('\0')); // a binary blob, not text
+
+    const auto saved = db->saveBotModel(kSentiment, *bytes, model->version(), model->exampleCount(),
+                                        QStringLiteral("tiny 小"), kNow);
+    QVERIFY2(saved.ok(), qPrintable(describe(saved.error())));
+    QVERIFY(saved->id > 0);
+
+    const auto latest = db->latestBotModel(kSentiment);
+    QVERIFY2(latest.ok(), qPrintable(describe(latest.error())));
+    QVERIFY(latest->has_value());
+    const auto &[info, stored] = **latest;
+    QCOMPARE(stored, *bytes);
+    QCOMPARE(info.id, saved->id);
+    QCOMPARE(info.kind, kSentiment);
+    QCOMPARE(info.version, model->version());
+    QCOMPARE(info.exampleCount, 12);
+    QCOMPARE(info.note, QStringLiteral("tiny 小"));
+    QCOMPARE(info.createdAtMs, kNow);
+    QVERIFY(info.active);
+
+    // The bytes make the same model: same version, same predictions.
+    const auto loaded = SentimentModel::fromBytes(stored, QStringLiteral("the database"));
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error().message));
+    QCOMPARE((*loaded)->version(), model->version());
+    for (const char *text : {"thank you, great", "太慢了", "still no refund"}) {
+        const QString t = QString::fromUtf8(text);
+        QCOMPARE((*loaded)->predict(t), model->predict(t));
+    }
+}
+
+void TestBotModels::newestWinsAndReset()
+{
+    OPEN_FRESH(db);
+    QVERIFY(!db->latestBotModel(kSentiment)->has_value());
+    QVERIFY(db->botModels(kSentiment)->isEmpty());
+
+    QVERIFY(
+        db->saveBotModel(kSentiment, "first", QStringLiteral("aaaaaaaaaaaa"), 10, {}, kNow).ok());
+    QVERIFY(db->saveBotModel(kSentiment, "second", QStringLiteral("bbbbbbbbbbbb"), 20, {}, kNow + 1)
+                .ok());
+    auto latest = db->latestBotModel(kSentiment);
+    QVERIFY(latest.ok() && latest->has_value());
+    QCOMPARE((*latest)->second, QByteArray("second"));
+
+    auto listed = db->botModels(kSentiment);
+    QVERIFY(listed.ok());
+    QCOMPARE(listed->size(), 2);
+    QCOMPARE(listed->at(0).version, QStringLiteral("bbbbbbbbbbbb"));
+    QCOMPARE(listed->at(1).version, QStringLiteral("aaaaaaaaaaaa"));
+
+    // Reset: nothing active, the history is kept.
+    QCOMPARE(db->deactivateBotModels(kSentiment).value(), 2);
+    QCOMPARE(db->deactivateBotModels(kSentiment).value(), 0);
+    latest = db->latestBotModel(kSentiment);
+    QVERIFY(latest.ok());
+    QVERIFY(!latest->has_value());
+    listed = db->botModels(kSentiment);
+    QCOMPARE(listed->size(), 2);
+    QVERIFY(!listed->at(0).active && !listed->at(1).active);
+
+    // A model trained after a reset is active again.
+    QVERIFY(db->saveBotModel(kSentiment, "third", QStringLiteral("cccccccccccc"), 30, {}, kNow + 2)
+                .ok());
+    latest = db->latestBotModel(kSentiment);
+    QVERIFY(latest.ok() && latest->has_value());
+    QCOMPARE((*latest)->first.version, QStringLiteral("cccccccccccc"));
+}
+
+void TestBotModels::kindsAreSeparate()
+{
+    OPEN_FRESH(db);
+    QVERIFY(db->saveBotModel(QStringLiteral("intent"), "intent", QStringLiteral("dddddddddddd"), 1,
+                             {}, kNow)
+                .ok());
+    QVERIFY(!db->latestBotModel(kSentiment)->has_value());
+    QCOMPARE(db->deactivateBotModels(kSentiment).value(), 0);
+    QVERIFY(db->latestBotModel(QStringLiteral("intent"))->has_value());
+}
+
+void TestBotModels::refusesEmpty()
+{
+    OPEN_FRESH(db);
+    QCOMPARE(db->saveBotModel(kSentiment, {}, QStringLiteral("x"), 0, {}, kNow).error().code,
+             QStringLiteral("invalid_argument"));
+    QCOMPARE(db->botModels(kSentiment)->size(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestBotModels)
+#include "tst_botmodels.moc"
