@@ -1,5 +1,9 @@
 #include "sentimentmodel.h"
 
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QtEndian>
+
 #include <algorithm>
 #include <optional>
 #include <utility>
@@ -126,6 +130,57 @@ QString SentimentModel::version() const
 int SentimentModel::exampleCount() const
 {
     return m_model->exampleCount();
+}
+
+namespace {
+
+int foldOf(const QString &text, int folds)
+{
+    const QByteArray digest =
+        QCryptographicHash::hash(text.trimmed().toUtf8(), QCryptographicHash::Sha1);
+    return int(qFromBigEndian<quint32>(digest.constData()) % quint32(folds));
+}
+
+} // namespace
+
+Result<SentimentCrossValidation> crossValidate(const QList<SentimentExample> &examples,
+                                               const IntentOptions &options, int folds)
+{
+    if (folds < 2)
+        return Error{QStringLiteral("invalid_argument"),
+                     QStringLiteral("cross-validation needs at least two folds")};
+    QList<int> foldOfExample;
+    foldOfExample.reserve(examples.size());
+    for (const SentimentExample &example : examples)
+        foldOfExample.append(foldOf(example.text, folds));
+    SentimentCrossValidation cv;
+    qsizetype right = 0;
+    qsizetype tested = 0;
+    QElapsedTimer timer;
+    for (int fold = 0; fold < folds; ++fold) {
+        QList<SentimentExample> train;
+        QList<SentimentExample> test;
+        for (qsizetype i = 0; i < examples.size(); ++i)
+            (foldOfExample[i] == fold ? test : train).append(examples[i]);
+        if (test.isEmpty())
+            continue;
+        timer.start();
+        const auto model = SentimentModel::train(train, options);
+        cv.trainSeconds += double(timer.nsecsElapsed()) / 1e9;
+        if (!model)
+            return Error{model.error().code, QStringLiteral("fold %1 of %2: %3")
+                                                 .arg(fold + 1)
+                                                 .arg(folds)
+                                                 .arg(model.error().message)};
+        qsizetype foldRight = 0;
+        for (const SentimentExample &example : std::as_const(test))
+            foldRight += (*model)->predict(example.text).label == example.label;
+        cv.foldAccuracy.append(double(foldRight) / double(test.size()));
+        right += foldRight;
+        tested += test.size();
+    }
+    cv.accuracy = tested ? double(right) / double(tested) : 0.0;
+    return cv;
 }
 
 HybridSentiment::HybridSentiment(std::shared_ptr<const SentimentModel> model,

@@ -57,6 +57,19 @@ private:
     std::shared_ptr<const IntentModel> m_model;
 };
 
+/// How well training options generalise on a labelled set.
+struct SentimentCrossValidation
+{
+    double accuracy = 0;        // examples predicted right over all folds, in [0, 1]
+    QList<double> foldAccuracy; // per fold
+    double trainSeconds = 0;    // all folds
+};
+
+/// k-fold cross-validation: fold = SHA-1 of the trimmed text mod k, so duplicates never straddle
+/// folds and every machine gets the same folds. Each fold trains its own model, kept nowhere.
+Result<SentimentCrossValidation> crossValidate(const QList<SentimentExample> &examples,
+                                               const IntentOptions &options, int folds = 5);
+
 /// Sentiment as the product reports it: the trained model's label, score and confidence when a
 /// model is present, the lexicon's otherwise. Escalation (threats to cancel, complaints to a
 /// regulator, abuse) ALWAYS comes from the lexicon: those cues must raise a flag however the
@@ -70,6 +83,7 @@ public:
 
     SentimentResult analyze(const QString &text) const;
     bool hasModel() const { return m_model != nullptr; }
+    const std::shared_ptr<const SentimentModel> &model() const { return m_model; }
 
 private:
     std::shared_ptr<const SentimentModel> m_model;

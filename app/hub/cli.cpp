@@ -3,6 +3,7 @@
 #include "auth.h"
 #include "hub.h"
 #include "kbcommand.h"
+#include "sentimentcommand.h"
 #include "simulator.h"
 #include "store.h"
 
@@ -57,6 +58,9 @@ Commands:
   kb import FILE             replace the knowledge base with a .json or .csv file
   kb export FILE             write the knowledge base to a .json or .csv file
   kb stats                   count articles, example questions and auto-answered articles
+  sentiment train FILE       train the sentiment model from a labelled .csv or .tsv file
+  sentiment status           show the active sentiment model and the earlier ones
+  sentiment reset            go back to the built-in sentiment lexicon
 
 Every command takes --database sqlite:PATH or postgresql://USER:PASS@HOST:PORT/DB.
 Run 'tandem-hub COMMAND --help' for the options of one command.
@@ -445,6 +449,8 @@ int run(const QStringList &arguments)
         return simulateCommand(rest);
     if (command == QLatin1String("kb"))
         return kbCommand(rest, databaseOption());
+    if (command == QLatin1String("sentiment"))
+        return sentimentCommand(rest, databaseOption());
     if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
         out() << "tandem-hub " << QCoreApplication::applicationVersion() << Qt::endl;
         return 0;
