@@ -96,7 +96,7 @@ Result<QJsonObject> postMessage(Context &ctx, const Conversation &c, SenderKind 
     m.createdAtMs = ctx.nowMs;
     SentimentResult mood;
     if (kind == SenderKind::Customer) {
-        mood = LexiconSentiment::instance().analyze(text);
+        mood = ctx.sentiment.analyze(text);
         m.sentiment = mood.score;
     }
     auto added = ctx.store.addMessage(m);

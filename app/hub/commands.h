@@ -3,6 +3,7 @@
 #include "actor.h"
 #include "engine.h"
 #include "result.h"
+#include "sentimentmodel.h"
 #include "store.h"
 
 #include <QJsonObject>
@@ -20,6 +21,7 @@ struct Context
     const QJsonObject &args;
     qint64 nowMs;
     QList<Event> &events;
+    const HybridSentiment &sentiment; // scores customer messages; one snapshot per command
 };
 
 /// Applies one command by type; unknown types are an internal error (the codec filters them).

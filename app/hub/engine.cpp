@@ -23,6 +23,7 @@ Engine::Engine(Store &store, HubSettings settings, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_settings(settings)
+    , m_sentiment(std::make_shared<const HybridSentiment>())
 {
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(0);
@@ -32,6 +33,20 @@ Engine::Engine(Store &store, HubSettings settings, QObject *parent)
 Engine::~Engine()
 {
     flush();
+}
+
+void Engine::setSentiment(std::shared_ptr<const HybridSentiment> sentiment)
+{
+    if (!sentiment)
+        sentiment = std::make_shared<const HybridSentiment>();
+    const QMutexLocker lock(&m_sentimentMutex);
+    m_sentiment.swap(sentiment); // the old scorer is freed after the lock is released
+}
+
+std::shared_ptr<const HybridSentiment> Engine::sentiment() const
+{
+    const QMutexLocker lock(&m_sentimentMutex);
+    return m_sentiment;
 }
 
 void Engine::submit(const Actor &actor, const QString &type, const QString &commandId,
@@ -83,8 +98,9 @@ void Engine::applyOne(Pending &p, QList<Event> &events)
         return;
     }
     const qsizetype firstEvent = events.size();
+    const std::shared_ptr<const HybridSentiment> scorer = sentiment();
     commands::Context ctx{m_store, m_settings, p.actor, p.args, QDateTime::currentMSecsSinceEpoch(),
-                          events};
+                          events,  *scorer};
     p.outcome = commands::apply(p.type, ctx);
     if (p.outcome.ok() && !p.commandId.isEmpty()) {
         if (Status s = m_store.recordCommand(p.actor.dedupeKey(), p.commandId, p.outcome.value(),

@@ -2,15 +2,18 @@
 
 #include "actor.h"
 #include "result.h"
+#include "sentimentmodel.h"
 #include "store.h"
 
 #include <QJsonObject>
 #include <QList>
+#include <QMutex>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
 
 #include <functional>
+#include <memory>
 
 namespace tandem {
 
@@ -45,6 +48,11 @@ public:
     Store &store() { return m_store; }
     const HubSettings &settings() const { return m_settings; }
 
+    /// Replaces how customer messages are scored, from any thread; commands already running
+    /// finish with the scorer they started with.
+    void setSentiment(std::shared_ptr<const HybridSentiment> sentiment);
+    std::shared_ptr<const HybridSentiment> sentiment() const;
+
     /// Commits everything queued so far. Runs by itself on the next event-loop pass.
     void flush();
 
@@ -71,6 +79,8 @@ private:
     HubSettings m_settings;
     QList<Pending> m_queue;
     QTimer m_flushTimer;
+    mutable QMutex m_sentimentMutex;
+    std::shared_ptr<const HybridSentiment> m_sentiment; // never null
 };
 
 } // namespace tandem

@@ -47,8 +47,12 @@ Result<std::unique_ptr<Hub>> Hub::start(const HubConfig &config, QObject *parent
     auto seq = store.value()->lastSeq();
     if (!seq.ok())
         return seq.error();
+    auto stored = store.value()->latestBotModel(QStringLiteral("sentiment"));
+    if (!stored.ok())
+        return stored.error();
     std::unique_ptr<Hub> hub(new Hub(config, std::move(store.value()), parent));
     hub->m_lastSeq = seq.value();
+    hub->loadSentimentModel(*stored);
     auto port = hub->m_front->listen(config.address, config.port);
     if (!port.ok())
         return port.error();
@@ -56,6 +60,44 @@ Result<std::unique_ptr<Hub>> Hub::start(const HubConfig &config, QObject *parent
                             << config.database.redacted();
     qCInfo(lcHub).noquote() << "Customer chat:" << hub->chatUrl().toString();
     return hub;
+}
+
+void Hub::loadSentimentModel(const std::optional<QPair<BotModelInfo, QByteArray>> &stored)
+{
+    if (!stored) {
+        setSentimentModel({});
+        return;
+    }
+    const BotModelInfo &info = stored->first;
+    auto model = SentimentModel::fromBytes(
+        stored->second,
+        QStringLiteral("stored sentiment model %1 (id %2)").arg(info.version).arg(info.id));
+    if (!model.ok()) {
+        // A damaged model must not keep customers from being served: score by the lexicon,
+        // and say so loudly.
+        qCWarning(lcHub).noquote() << model.error().message
+                                   << "- scoring sentiment with the built-in lexicon instead;"
+                                      " run 'tandem-hub sentiment train' or 'sentiment reset'";
+        setSentimentModel({});
+        return;
+    }
+    setSentimentModel(std::move(model).value());
+}
+
+void Hub::setSentimentModel(std::shared_ptr<const SentimentModel> model)
+{
+    if (model)
+        qCInfo(lcHub).noquote() << "Sentiment: trained model" << model->version() << "from"
+                                << model->exampleCount()
+                                << "examples (escalation cues from the lexicon)";
+    else
+        qCInfo(lcHub) << "Sentiment: built-in lexicon";
+    m_engine->setSentiment(std::make_shared<const HybridSentiment>(std::move(model)));
+}
+
+std::shared_ptr<const SentimentModel> Hub::sentimentModel() const
+{
+    return m_engine->sentiment()->model();
 }
 
 quint16 Hub::port() const

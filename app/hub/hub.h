@@ -57,6 +57,13 @@ public:
     Store &store() { return *m_store; }
     QThreadPool &passwordPool() { return m_passwordPool; }
 
+    /// Swaps the trained sentiment model atomically (from any thread): customer messages from
+    /// now on get its label and score, with escalation cues still from the lexicon. Null goes
+    /// back to the lexicon alone. The hub loads the newest active stored model when it starts.
+    void setSentimentModel(std::shared_ptr<const SentimentModel> model);
+    /// The model in use; null when the lexicon alone scores messages.
+    std::shared_ptr<const SentimentModel> sentimentModel() const;
+
     qint64 lastSeq() const { return m_lastSeq; }
     /// Whether the user has a signed-in desktop connected right now.
     bool isOnline(qint64 userId) const;
@@ -83,6 +90,7 @@ private:
     Hub(const HubConfig &config, std::unique_ptr<Store> store, QObject *parent);
     void onWebSocket(QWebSocket *socket, const QString &path);
     void onCommitted(const QList<Event> &events);
+    void loadSentimentModel(const std::optional<QPair<BotModelInfo, QByteArray>> &stored);
 
     HubConfig m_config;
     std::unique_ptr<Store> m_store;
