@@ -11,7 +11,7 @@ build_packages=(
     qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools qt6-websockets-dev
     qt6-httpserver-dev qt6-charts-dev qt6-svg-dev libqt6sql6-sqlite libqt6sql6-psql
     qtkeychain-qt6-dev qt6-translations-l10n libgl-dev
-    libopencc-dev libicu-dev libstemmer-dev libfasttext-dev
+    libopencc-dev libicu-dev libstemmer-dev libfasttext-dev libsqlite3-dev
     fonts-noto-cjk
 )
 test_packages=(

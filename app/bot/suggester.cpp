@@ -1,0 +1,475 @@
+#include "suggester.h"
+
+#include "suggestionfeatures.h"
+
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+#include <QSet>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <numeric>
+#include <thread>
+#include <vector>
+
+namespace tandem {
+
+using detail::Candidate;
+using detail::Catalogue;
+using detail::Retriever;
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcSuggest, "tandem.bot.suggest", QtInfoMsg)
+
+/// How much surer reading a message together with the previous one must be before the
+/// suggestions follow that reading (a follow-up question rather than a new one).
+constexpr double kFollowUpMargin = 0.1;
+
+quint32 stableHash(const QString &text)
+{
+    // FNV-1a over UTF-16: the same folds on every run and machine (qHash is seeded).
+    quint32 h = 2166136261u;
+    for (const QChar c : text) {
+        h ^= c.unicode();
+        h *= 16777619u;
+    }
+    return h;
+}
+
+/// A question held out of one fold's training, and what it should have matched.
+struct HeldOut
+{
+    int source = -1;
+    bool outOfScope = false; // its intent was held out entirely
+};
+
+struct FoldResult
+{
+    QList<QList<Candidate>> candidates; // per held-out question
+    QList<HeldOut> questions;
+    Error error;
+    bool failed = false;
+};
+
+Result<Retriever> buildRetriever(const QList<SuggestionSource> &sources,
+                                 const QList<QStringList> &tokens, const QList<int> &members,
+                                 const Catalogue &catalogue, const IntentOptions &options)
+{
+    QList<TrainingExample> examples;
+    QList<QStringList> documents;
+    Retriever r;
+    examples.reserve(members.size());
+    documents.reserve(members.size());
+    for (const int i : members) {
+        examples.append({sources[i].text, sources[i].intent});
+        documents.append(tokens[i]);
+        r.documentArticle.append(catalogue.articleIndex.value(sources[i].articleId));
+        r.documentSource.append(i);
+    }
+    auto model = IntentModel::train(examples, options);
+    if (!model)
+        return model.error();
+    auto index = QuestionIndex::build(documents);
+    if (!index)
+        return index.error();
+    r.intents = *model;
+    r.index = *index;
+    return r;
+}
+
+bool isExcluded(const Catalogue &catalogue, const Candidate &c, const QString &outOfScopeIntent)
+{
+    return !outOfScopeIntent.isEmpty() && catalogue.articleIntent[c.article] == outOfScopeIntent;
+}
+
+} // namespace
+
+QList<SuggestionSource> suggestionSources(const QList<KbArticle> &articles)
+{
+    QList<SuggestionSource> sources;
+    for (const KbArticle &article : articles) {
+        if (!article.enabled)
+            continue;
+        for (auto it = article.content.cbegin(); it != article.content.cend(); ++it) {
+            auto add = [&](const QString &text) {
+                if (!text.trimmed().isEmpty())
+                    sources.append({article.id, article.version, article.intent, text, it.key()});
+            };
+            add(it->title);
+            for (const QString &question : it->questions)
+                add(question);
+        }
+    }
+    return sources;
+}
+
+struct SuggestionModel::Private
+{
+    SuggesterOptions options;
+    QList<SuggestionSource> sources;
+    Catalogue catalogue;
+    Retriever retriever;
+    LogisticRegression fusion;
+    PlattScaling platt;
+    double threshold = 0.5;
+    QString version;
+    SuggesterReport report;
+
+    SuggestionResult run(const QString &text, int k) const;
+};
+
+SuggestionModel::SuggestionModel()
+    : d(std::make_unique<Private>())
+{}
+
+SuggestionModel::~SuggestionModel() = default;
+
+/// Everything train() needs between its steps.
+struct SuggestionTraining
+{
+    const QList<SuggestionSource> &sources;
+    const SuggesterOptions &options;
+    Catalogue catalogue;
+    QList<QStringList> tokens;
+
+    Status prepare();
+    QList<FoldResult> runFolds() const;
+    FoldResult runFold(int fold, const QList<QString> &heldOutIntents) const;
+};
+
+Status SuggestionTraining::prepare()
+{
+    if (sources.isEmpty())
+        return Status::failure(QStringLiteral("suggest.no-examples"),
+                               QStringLiteral("The knowledge base has no example questions"));
+    for (qsizetype i = 0; i < sources.size(); ++i) {
+        const SuggestionSource &s = sources[i];
+        if (s.articleId.isEmpty() || s.intent.isEmpty())
+            return Status::failure(
+                QStringLiteral("suggest.bad-source"),
+                QStringLiteral("Example question %1 has no article or intent").arg(i));
+        if (!catalogue.articleIndex.contains(s.articleId)) {
+            const int index = int(catalogue.articleIds.size());
+            catalogue.articleIndex.insert(s.articleId, index);
+            catalogue.articleIds.append(s.articleId);
+            catalogue.articleVersion.append(s.articleVersion);
+            catalogue.articleIntent.append(s.intent);
+            catalogue.articlesOfIntent[s.intent].append(index);
+        }
+    }
+    if (catalogue.articlesOfIntent.size() < 2)
+        return Status::failure(QStringLiteral("suggest.too-few-intents"),
+                               QStringLiteral("Suggestions need at least two intents; got %1")
+                                   .arg(catalogue.articlesOfIntent.size()));
+    tokens.reserve(sources.size());
+    for (const SuggestionSource &s : sources)
+        tokens.append(detail::retrievalTokens(s.text));
+    return {};
+}
+
+FoldResult SuggestionTraining::runFold(int fold, const QList<QString> &heldOutIntents) const
+{
+    FoldResult result;
+    const int folds = std::max(options.folds, 2);
+    QList<int> train;
+    const QSet<QString> heldOut(heldOutIntents.begin(), heldOutIntents.end());
+    for (qsizetype i = 0; i < sources.size(); ++i) {
+        const SuggestionSource &s = sources[i];
+        // Questions are spread over folds by a hash of their text, so a fold is a fair sample of
+        // every intent.
+        const bool inFold = int(stableHash(s.text) % quint32(folds)) == fold;
+        if (heldOut.contains(s.intent)) {
+            if (inFold)
+                result.questions.append({int(i), true});
+        } else if (inFold) {
+            result.questions.append({int(i), false});
+        } else {
+            train.append(int(i));
+        }
+    }
+    const Result<Retriever> retriever =
+        buildRetriever(sources, tokens, train, catalogue, options.intent);
+    if (!retriever) {
+        result.failed = true;
+        result.error = retriever.error();
+        return result;
+    }
+    result.candidates.reserve(result.questions.size());
+    for (const HeldOut &q : std::as_const(result.questions)) {
+        result.candidates.append(retriever->candidates(catalogue, sources[q.source].text,
+                                                       tokens[q.source], options.retrievalDepth,
+                                                       options.candidateIntents));
+    }
+    return result;
+}
+
+QList<FoldResult> SuggestionTraining::runFolds() const
+{
+    const int folds = std::max(options.folds, 2);
+    // Intents held out entirely, a different slice per fold; the out-of-scope class never is.
+    QStringList intents = catalogue.articlesOfIntent.keys();
+    intents.removeAll(options.outOfScopeIntent);
+    std::sort(intents.begin(), intents.end(), [](const QString &a, const QString &b) {
+        const quint32 ha = stableHash(a), hb = stableHash(b);
+        return ha != hb ? ha < hb : a < b;
+    });
+    const int perFold = std::min(int(std::floor(options.heldOutIntentShare * intents.size())),
+                                 int(intents.size()) / folds);
+    QList<FoldResult> results(folds);
+    std::atomic<int> next{0};
+    auto worker = [&] {
+        for (int fold = next++; fold < folds; fold = next++) {
+            const QStringList held =
+                perFold > 0 ? intents.mid(fold * perFold, perFold) : QStringList();
+            results[fold] = runFold(fold, held);
+        }
+    };
+    const int threads = std::clamp(options.trainingThreads, 1, folds);
+    std::vector<std::jthread> pool;
+    for (int t = 1; t < threads; ++t)
+        pool.emplace_back(worker);
+    worker();
+    pool.clear(); // joins
+    return results;
+}
+
+Result<std::shared_ptr<const SuggestionModel>>
+SuggestionModel::train(const QList<SuggestionSource> &sources, const SuggesterOptions &options)
+{
+    QElapsedTimer timer;
+    timer.start();
+    SuggestionTraining training{sources, options, {}, {}};
+    if (Status s = training.prepare(); !s)
+        return s.error();
+    const Catalogue &catalogue = training.catalogue;
+
+    // 1. Held-out folds: features of every candidate for questions the fold did not learn.
+    const QList<FoldResult> folds = training.runFolds();
+    const double foldSeconds = double(timer.nsecsElapsed()) / 1e9;
+    QList<QList<double>> rows;
+    QList<bool> labels;
+    for (const FoldResult &fold : folds) {
+        if (fold.failed)
+            return fold.error;
+        for (qsizetype q = 0; q < fold.questions.size(); ++q) {
+            const SuggestionSource &gold = sources[fold.questions[q].source];
+            for (const Candidate &c : fold.candidates[q]) {
+                if (isExcluded(catalogue, c, options.outOfScopeIntent))
+                    continue;
+                rows.append(c.features);
+                labels.append(!fold.questions[q].outOfScope &&
+                              catalogue.articleIds[c.article] == gold.articleId);
+            }
+        }
+    }
+
+    // 2. The fusion: which candidate features make an answer right.
+    std::shared_ptr<SuggestionModel> model(new SuggestionModel);
+    Private &p = *model->d;
+    p.options = options;
+    p.sources = sources;
+    p.catalogue = catalogue;
+    if (rows.isEmpty() || !p.fusion.fit(rows, labels, 1e-3)) {
+        // Too little held-out data to learn from (a tiny knowledge base): trust the two methods
+        // equally.
+        QList<double> weights(detail::kFeatureCount + 1, 0.0);
+        weights[0] = 3; // fastText probability
+        weights[4] = 2; // BM25 relative to the best match
+        weights.last() = -2.5;
+        p.fusion = LogisticRegression(weights);
+    }
+
+    // 3. Calibration of the top answer, the threshold, and what the folds measured.
+    QList<double> topLogits;
+    QList<bool> topCorrect;
+    struct Ranked
+    {
+        double logit;
+        bool correct;
+        bool outOfScope;
+        bool top3;
+    };
+    QList<Ranked> ranked;
+    for (const FoldResult &fold : folds) {
+        for (qsizetype q = 0; q < fold.questions.size(); ++q) {
+            const SuggestionSource &gold = sources[fold.questions[q].source];
+            const bool oos =
+                fold.questions[q].outOfScope || gold.intent == options.outOfScopeIntent;
+            QList<QPair<double, bool>> scored;
+            for (const Candidate &c : fold.candidates[q]) {
+                if (isExcluded(catalogue, c, options.outOfScopeIntent))
+                    continue;
+                scored.append({p.fusion.logit(c.features),
+                               !oos && catalogue.articleIds[c.article] == gold.articleId});
+            }
+            std::sort(scored.begin(), scored.end(),
+                      [](const auto &a, const auto &b) { return a.first > b.first; });
+            const double logit = scored.isEmpty() ? -10 : scored.first().first;
+            const bool correct = !scored.isEmpty() && scored.first().second;
+            bool top3 = false;
+            for (qsizetype i = 0; i < scored.size() && i < 3; ++i)
+                top3 = top3 || scored[i].second;
+            ranked.append({logit, correct, oos, top3});
+            topLogits.append(logit);
+            topCorrect.append(correct);
+        }
+    }
+    if (!p.platt.fit(topLogits, topCorrect))
+        p.platt = PlattScaling{};
+
+    QList<ThresholdPoint> thresholdPoints;
+    QList<CalibrationPoint> calibrationPoints;
+    SuggesterReport &report = p.report;
+    for (const Ranked &r : std::as_const(ranked)) {
+        const double confidence = p.platt.apply(r.logit);
+        if (r.outOfScope) {
+            thresholdPoints.append({confidence, HeldOutOutcome::OutOfScope});
+            ++report.outOfScopeQuestions;
+            continue;
+        }
+        thresholdPoints.append(
+            {confidence, r.correct ? HeldOutOutcome::Correct : HeldOutOutcome::Wrong});
+        calibrationPoints.append({confidence, r.correct});
+        ++report.heldOutQuestions;
+        report.heldOutTop1 += r.correct ? 1 : 0;
+        report.heldOutTop3 += r.top3 ? 1 : 0;
+    }
+    if (report.heldOutQuestions > 0) {
+        report.heldOutTop1 /= report.heldOutQuestions;
+        report.heldOutTop3 /= report.heldOutQuestions;
+    }
+    report.expectedCalibrationError = expectedCalibrationError(calibrationPoints);
+    report.threshold = chooseThreshold(thresholdPoints, options.objective);
+    p.threshold = options.fixedThreshold.value_or(report.threshold.threshold);
+    report.threshold.threshold = p.threshold;
+
+    const double fusionSeconds = double(timer.nsecsElapsed()) / 1e9 - foldSeconds;
+    // 4. The final model learns from every question.
+    QList<int> all(sources.size());
+    std::iota(all.begin(), all.end(), 0);
+    Result<Retriever> final =
+        buildRetriever(sources, training.tokens, all, catalogue, options.intent);
+    if (!final)
+        return final.error();
+    p.retriever = std::move(final.value());
+
+    report.examples = int(sources.size());
+    report.intents = int(catalogue.articlesOfIntent.size());
+    report.folds = int(folds.size());
+    report.trainingSeconds = double(timer.nsecsElapsed()) / 1e9;
+
+    QCryptographicHash sha(QCryptographicHash::Sha256);
+    sha.addData(p.retriever.intents->version().toLatin1());
+    for (const double w : p.fusion.weights())
+        sha.addData(QByteArray::number(w, 'g', 17));
+    for (const double v : {p.platt.a, p.platt.b, p.threshold})
+        sha.addData(QByteArray::number(v, 'g', 17));
+    for (const SuggestionSource &s : sources)
+        sha.addData((s.articleId + u'\x1f' + QString::number(s.articleVersion) + u'\x1f' + s.text)
+                        .toUtf8());
+    p.version = QString::fromLatin1(sha.result().toHex().left(12));
+    qCInfo(lcSuggest).nospace() << "suggestion model " << p.version << ": " << report.examples
+                                << " questions, " << report.intents << " intents, held-out top-1 "
+                                << report.heldOutTop1 << ", ECE " << report.expectedCalibrationError
+                                << ", threshold " << p.threshold << ", " << report.trainingSeconds
+                                << " s (folds " << foldSeconds << " s, fusion " << fusionSeconds
+                                << " s)";
+    return std::shared_ptr<const SuggestionModel>(std::move(model));
+}
+
+SuggestionResult SuggestionModel::Private::run(const QString &text, int k) const
+{
+    SuggestionResult result;
+    result.threshold = threshold;
+    result.modelVersion = version;
+    QList<Candidate> candidates =
+        retriever.candidates(catalogue, text, detail::retrievalTokens(text), options.retrievalDepth,
+                             options.candidateIntents);
+    QList<QPair<double, int>> order;
+    for (qsizetype i = 0; i < candidates.size(); ++i) {
+        if (!isExcluded(catalogue, candidates[i], options.outOfScopeIntent))
+            order.append({fusion.logit(candidates[i].features), int(i)});
+    }
+    std::sort(order.begin(), order.end(), [&](const auto &a, const auto &b) {
+        if (a.first != b.first)
+            return a.first > b.first;
+        return catalogue.articleIds[candidates[a.second].article] <
+               catalogue.articleIds[candidates[b.second].article];
+    });
+    double ceiling = 1;
+    for (qsizetype i = 0; i < order.size() && (k < 1 || i < k); ++i) {
+        const Candidate &c = candidates[order[i].second];
+        Suggestion s;
+        s.articleId = catalogue.articleIds[c.article];
+        s.articleVersion = catalogue.articleVersion[c.article];
+        s.intent = catalogue.articleIntent[c.article];
+        // The top answer is calibrated as a top answer; the others are the fusion's own
+        // probability, never shown above the top one.
+        s.confidence = i == 0 ? platt.apply(order[i].first)
+                              : std::min(ceiling, fusion.probability(c.features));
+        ceiling = s.confidence;
+        s.intentProbability = c.intentProbability;
+        s.retrievalScore = c.retrievalScore;
+        if (c.bestDocument >= 0)
+            s.matchedQuestion = sources[retriever.documentSource[c.bestDocument]].text;
+        result.suggestions.append(s);
+    }
+    result.outOfScope =
+        result.suggestions.isEmpty() || result.suggestions.first().confidence < threshold;
+    return result;
+}
+
+SuggestionResult SuggestionModel::suggest(const QString &text, const QStringList &context,
+                                          int k) const
+{
+    SuggestionResult alone = d->run(text, k);
+    if (context.isEmpty())
+        return alone;
+    SuggestionResult together = d->run(context.constLast() + u'\n' + text, k);
+    const double aloneTop = alone.suggestions.isEmpty() ? 0 : alone.suggestions[0].confidence;
+    const double togetherTop =
+        together.suggestions.isEmpty() ? 0 : together.suggestions[0].confidence;
+    if (togetherTop > aloneTop + kFollowUpMargin) {
+        together.usedContext = true;
+        return together;
+    }
+    return alone;
+}
+
+QString SuggestionModel::version() const
+{
+    return d->version;
+}
+
+double SuggestionModel::threshold() const
+{
+    return d->threshold;
+}
+
+const SuggesterReport &SuggestionModel::report() const
+{
+    return d->report;
+}
+
+QList<IntentPrediction> SuggestionModel::classify(const QString &text, int k) const
+{
+    return d->retriever.intents->predict(text, k);
+}
+
+QList<QuestionHit> SuggestionModel::retrieve(const QString &text, int limit) const
+{
+    QList<QuestionHit> hits = d->retriever.index->search(detail::retrievalTokens(text), limit);
+    for (QuestionHit &hit : hits)
+        hit.document = d->retriever.documentSource[hit.document];
+    return hits;
+}
+
+const SuggestionSource &SuggestionModel::source(int document) const
+{
+    return d->sources.at(document);
+}
+
+} // namespace tandem

@@ -1,0 +1,93 @@
+#include "suggestionfeatures.h"
+
+#include "textanalysis.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace tandem::detail {
+
+QStringList retrievalTokens(const QString &text)
+{
+    const AnalyzedText analyzed = TextAnalyzer::instance().analyze(text);
+    QStringList tokens = analyzed.tokens.isEmpty() ? analyzed.allTokens : analyzed.tokens;
+    tokens += analyzed.charNgrams(2);
+    tokens.removeDuplicates();
+    return tokens;
+}
+
+QList<Candidate> Retriever::candidates(const Catalogue &catalogue, const QString &text,
+                                       const QStringList &tokens, int retrievalDepth,
+                                       int candidateIntents) const
+{
+    const QList<IntentPrediction> predicted = intents->predict(text, -1);
+    const QList<QuestionHit> hits = index->search(tokens, retrievalDepth);
+
+    QHash<QString, double> probability;
+    QHash<QString, int> intentRank;
+    for (qsizetype i = 0; i < predicted.size(); ++i) {
+        probability.insert(predicted[i].intent, predicted[i].probability);
+        intentRank.insert(predicted[i].intent, int(i));
+    }
+    double bestOther = 0; // second-best probability, for margins
+    const double bestProbability = predicted.isEmpty() ? 0 : predicted.first().probability;
+    if (predicted.size() > 1)
+        bestOther = predicted.at(1).probability;
+
+    // Candidate articles: those of the top intents, and those whose questions matched.
+    QHash<int, int> position; // article → index in `result`
+    QList<Candidate> result;
+    auto add = [&](int article) -> Candidate & {
+        auto it = position.find(article);
+        if (it != position.end())
+            return result[*it];
+        position.insert(article, int(result.size()));
+        Candidate c;
+        c.article = article;
+        c.intentProbability = probability.value(catalogue.articleIntent[article], 0.0);
+        result.append(c);
+        return result.last();
+    };
+    for (qsizetype i = 0; i < predicted.size() && i < candidateIntents; ++i) {
+        for (const int article : catalogue.articlesOfIntent.value(predicted[i].intent))
+            add(article);
+    }
+    const double topScore = hits.isEmpty() ? 0 : hits.first().score;
+    QHash<int, int> topTenVotes;
+    for (qsizetype i = 0; i < hits.size(); ++i) {
+        const int article = documentArticle[hits[i].document];
+        Candidate &c = add(article);
+        if (c.bestDocument < 0) {
+            c.bestDocument = hits[i].document;
+            c.retrievalScore = hits[i].score;
+        }
+        if (i < 10)
+            ++topTenVotes[article];
+    }
+    const int topArticle = hits.isEmpty() ? -1 : documentArticle[hits.first().document];
+    const QString topIntent = predicted.isEmpty() ? QString() : predicted.first().intent;
+    const int votes = int(std::min<qsizetype>(hits.size(), 10));
+
+    for (Candidate &c : result) {
+        const QString &intent = catalogue.articleIntent[c.article];
+        const double p = c.intentProbability;
+        const int rank = intentRank.value(intent, int(predicted.size()));
+        const double margin =
+            p - (intent == topIntent ? bestOther : bestProbability); // < 0 unless the top intent
+        const double ratio = topScore > 0 ? c.retrievalScore / topScore : 0;
+        c.features = {
+            p,
+            std::log(p + 1e-4),
+            1.0 / (rank + 1),
+            margin,
+            ratio,
+            std::log1p(c.retrievalScore),
+            c.article == topArticle ? 1.0 : 0.0,
+            votes ? double(topTenVotes.value(c.article)) / votes : 0.0,
+            (intent == topIntent && c.article == topArticle) ? 1.0 : 0.0,
+        };
+    }
+    return result;
+}
+
+} // namespace tandem::detail

@@ -1,0 +1,59 @@
+#pragma once
+
+// Internal to tandem_bot: how one trained (fold or final) pair of fastText model and BM25 index
+// turns a question into scored candidate articles. Shared by training and suggest() so the
+// fusion is learned on exactly the features it is later applied to.
+
+#include "intentmodel.h"
+#include "questionindex.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace tandem::detail {
+
+/// The articles and intents of a training set, as dense indices.
+struct Catalogue
+{
+    QStringList articleIds;
+    QList<int> articleVersion;
+    QList<QString> articleIntent;
+    QHash<QString, int> articleIndex;
+    QHash<QString, QList<int>> articlesOfIntent;
+};
+
+/// Tokens a question is retrieved by: analysed words plus Han character bigrams (so a
+/// paraphrase segmented differently still shares terms).
+QStringList retrievalTokens(const QString &text);
+
+constexpr int kFeatureCount = 9;
+
+struct Candidate
+{
+    int article = -1;
+    double intentProbability = 0;
+    double retrievalScore = 0;
+    int bestDocument = -1; // index into the retriever's documents
+    QList<double> features;
+};
+
+/// A fastText model and a BM25 index over documents that belong to catalogue articles.
+struct Retriever
+{
+    std::shared_ptr<const IntentModel> intents;
+    std::shared_ptr<const QuestionIndex> index;
+    QList<int> documentArticle; // per indexed document: catalogue article
+    QList<int> documentSource;  // per indexed document: index into the training sources
+
+    /// Candidate articles for a question (analysed once into `tokens`) with their fusion
+    /// features, in no particular order.
+    QList<Candidate> candidates(const Catalogue &catalogue, const QString &text,
+                                const QStringList &tokens, int retrievalDepth,
+                                int candidateIntents) const;
+};
+
+} // namespace tandem::detail
