@@ -40,6 +40,9 @@ MainWindow::MainWindow(Client &client, const QUrl &hubUrl, const QUrl &chatUrl, 
     , m_waiting(new QLabel(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
+    QueueOrder order;
+    order.targetWaitMs = Settings::queueTargetWaitSeconds() * 1000LL;
+    client.queue().setOrder(order);
     m_splitter->setObjectName(QStringLiteral("MainSplitter"));
     m_splitter->addWidget(m_queue);
     m_splitter->addWidget(m_conversation);

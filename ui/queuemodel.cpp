@@ -59,7 +59,7 @@ int QueueModel::compareKeys(const Entry &a, const Entry &b) const
     case State:
         if (const int c = compareValues(stateOrder(a.state), stateOrder(b.state)))
             return c;
-        return compareValues(a.waitKey, b.waitKey);
+        return compareValues(a.orderKey, b.orderKey);
     case Preview:
         return a.preview.compare(b.preview);
     case Waiting:
@@ -317,6 +317,8 @@ QueueModel::Entry QueueModel::makeEntry(const Conversation &c) const
     e.id = c.id;
     e.assigneeId = c.assigneeId;
     e.waitKey = c.state == ConversationState::Waiting ? waitingSince(c) : kNotWaiting;
+    e.orderKey = c.state == ConversationState::Waiting ? m_queue.order().key(e.waitKey, c.priority)
+                                                       : kNotWaiting;
     e.priority = c.priority;
     e.state = c.state;
     e.name = customerLabel(c).toCaseFolded();

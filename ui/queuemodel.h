@@ -61,8 +61,9 @@ public:
     /// Sorts by a column's SortRole value, ties broken by conversation id (always ascending, so
     /// equal rows keep their order whichever way the column is sorted). A column outside Column
     /// (-1 from a view that turned sorting off) restores the default: State ascending, which puts
-    /// waiting conversations first, longest waiting first. Waiting sorts by time waited, like the
-    /// durations it shows: descending puts the longest wait on top, rows not waiting last.
+    /// waiting conversations first, in the queue order (QueueOrder: time waited against the
+    /// target plus priority; the order Ctrl+N takes them in). Waiting sorts by time waited, like
+    /// the durations it shows: descending puts the longest wait on top, rows not waiting last.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     int sortColumn() const { return m_sortColumn; }
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
@@ -95,7 +96,8 @@ private:
     {
         qint64 id = 0;
         qint64 assigneeId = 0;
-        qint64 waitKey = 0; // waitingSinceMs when waiting, else the largest qint64
+        qint64 waitKey = 0;  // waitingSinceMs when waiting, else the largest qint64
+        qint64 orderKey = 0; // QueueOrder::key() when waiting, else the largest qint64
         int priority = 0;
         ConversationState state = ConversationState::Waiting;
         bool visible = false;

@@ -72,6 +72,22 @@ static QString priorityText(int priority, std::optional<Mood> mood, Trend trend,
     return QueueModel::tr("Priority %1").arg(priority);
 }
 
+/// How the queue order treats a waiting conversation: the score and its two parts.
+static QString orderText(const QueueOrder &order, qint64 waitedMs, int priority)
+{
+    const double score =
+        double(waitedMs) / double(order.targetWaitMs) + order.priorityWeight * priority;
+    return QueueModel::tr("Queue order: waited %1 of the %2 target + priority %3 × %4 = %5.\n"
+                          "The highest score is next (Ctrl+N). Priority counts like %6 more "
+                          "waiting, so an upset customer moves ahead but nobody waits forever.")
+        .arg(DurationFormat::format(waitedMs, DurationFormat::Precision::Fine),
+             DurationFormat::format(order.targetWaitMs, DurationFormat::Precision::Fine))
+        .arg(priority)
+        .arg(QLocale().toString(order.priorityWeight, 'g', 3))
+        .arg(QLocale().toString(score, 'f', 2))
+        .arg(DurationFormat::format(order.priorityBonusMs(1), DurationFormat::Precision::Fine));
+}
+
 QString queuemodel::customerLabel(const Conversation &c)
 {
     return c.customerName.isEmpty() ? QueueModel::tr("Customer %1").arg(c.id) : c.customerName;
@@ -115,9 +131,14 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ToolTipRole:
-        if (column == Priority)
-            return priorityText(e.priority, moodOfScore(e.sentiment), trendOf(e.trend),
-                                e.escalation);
+        if (column == Priority) {
+            const QString why =
+                priorityText(e.priority, moodOfScore(e.sentiment), trendOf(e.trend), e.escalation);
+            if (!waiting)
+                return why;
+            return QString(why + QLatin1Char('\n') +
+                           orderText(m_queue.order(), waitedMs(), e.priority));
+        }
         break;
     case Qt::DisplayRole:
     case roles::ChannelRole:

@@ -4,6 +4,8 @@
 #include <QSettings>
 #include <QStandardPaths>
 
+#include <algorithm>
+
 namespace tandem {
 
 namespace {
@@ -23,6 +25,7 @@ const QString kUsername = QStringLiteral("hub/username");
 const QString kRemember = QStringLiteral("hub/rememberPassword");
 const QString kLanguage = QStringLiteral("ui/language");
 const QString kNotify = QStringLiteral("ui/notifyWaiting");
+const QString kTargetWait = QStringLiteral("queue/targetWaitSeconds");
 const QString kGeometry = QStringLiteral("window/geometry");
 const QString kState = QStringLiteral("window/state");
 const QString kSplitter = QStringLiteral("window/splitter");
@@ -94,6 +97,13 @@ void Settings::saveWindow(const QByteArray &geometry, const QByteArray &state,
     s.setValue(kState, state);
     s.setValue(kSplitter, splitter);
     s.setValue(kQueueHeader, queueHeader);
+}
+
+int Settings::queueTargetWaitSeconds()
+{
+    bool ok = false;
+    const int seconds = Store().value(kTargetWait, 120).toInt(&ok);
+    return ok ? std::clamp(seconds, 10, 3600) : 120;
 }
 
 } // namespace tandem

@@ -32,6 +32,9 @@ public:
 
     static bool notifyWaiting();
     static void setNotifyWaiting(bool on);
+
+    /// The queue's target wait (SLA) in seconds, 10–3600, default 120: see QueueOrder.
+    static int queueTargetWaitSeconds();
 };
 
 } // namespace tandem

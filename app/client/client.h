@@ -57,7 +57,8 @@ public:
     QString release(qint64 conversationId);
     QString transfer(qint64 conversationId, const QString &toUsername, const QString &note = {});
     QString close(qint64 conversationId);
-    /// Claims the conversation that has waited longest; an empty id when nobody waits.
+    /// Claims the conversation at the top of the queue order (QueueOrder: waiting time against
+    /// the target plus priority); an empty id when nobody waits.
     QString claimNext();
 
     /// Queues a reply in the outbox (durable first, then sent); returns its client id.
@@ -65,7 +66,7 @@ public:
 
     ConversationActions actionsFor(qint64 conversationId) const;
 
-    /// The waiting conversation that has waited longest, or 0 when nobody waits.
+    /// The waiting conversation at the top of the queue order, or 0 when nobody waits.
     qint64 nextWaiting() const { return m_queue.nextWaiting(); }
 
 private:

@@ -18,19 +18,28 @@ QueueState::QueueState(HubConnection &connection, QObject *parent)
 qint64 QueueState::nextWaiting() const
 {
     qint64 best = 0;
-    qint64 bestSince = 0;
+    qint64 bestKey = 0;
     for (qint64 id : m_ids) {
         const Conversation &c = *m_conversations.constFind(id);
         if (c.state != ConversationState::Waiting)
             continue;
         // waitingSinceMs is when it (re-)entered the queue; a released conversation waits anew.
-        const qint64 since = c.waitingSinceMs ? c.waitingSinceMs : c.createdAtMs;
-        if (best == 0 || since < bestSince) { // ids ascend, so ties go to the older conversation
+        const qint64 key = m_order.key(QueueOrder::waitingSince(c), c.priority);
+        if (best == 0 || key < bestKey) { // ids ascend, so ties go to the older conversation
             best = id;
-            bestSince = since;
+            bestKey = key;
         }
     }
     return best;
+}
+
+void QueueState::setOrder(const QueueOrder &order)
+{
+    if (order.targetWaitMs == m_order.targetWaitMs &&
+        order.priorityWeight == m_order.priorityWeight)
+        return;
+    m_order = order;
+    emit reset();
 }
 
 QList<qint64> QueueState::assignedTo(qint64 userId) const

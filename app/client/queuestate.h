@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain.h"
+#include "queueorder.h"
 
 #include <QHash>
 #include <QList>
@@ -24,8 +25,12 @@ public:
     /// Open conversation ids in the order they were created (the hub numbers them in order).
     const QList<qint64> &ids() const { return m_ids; }
     int count() const { return int(m_ids.size()); }
-    /// The waiting conversation that has waited longest, or 0 when nobody is waiting.
+    /// The waiting conversation at the top of the queue order (waiting time against the target
+    /// plus priority, see QueueOrder), or 0 when nobody is waiting.
     qint64 nextWaiting() const;
+    const QueueOrder &order() const { return m_order; }
+    /// Changes the target wait or weights; views re-sort (reset()).
+    void setOrder(const QueueOrder &order);
     /// Open conversations assigned to `userId`.
     QList<qint64> assignedTo(qint64 userId) const;
 
@@ -43,6 +48,7 @@ private:
 
     QHash<qint64, Conversation> m_conversations;
     QList<qint64> m_ids; // sorted
+    QueueOrder m_order;
 };
 
 } // namespace tandem

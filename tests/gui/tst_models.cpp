@@ -129,7 +129,8 @@ int compareVariants(const QVariant &a, const QVariant &b)
 }
 
 /// A row's place in the promised order, read from the outside. Waiting and State's tie-break use
-/// WaitingSinceRole, which (unlike the ms waited) does not move while the check runs.
+/// WaitingSinceRole, which (unlike the ms waited) does not move while the check runs; State's
+/// also the priority, as QueueOrder does.
 struct RowKey
 {
     QVariant primary;
@@ -148,8 +149,11 @@ RowKey keyOf(const QueueModel &model, int row)
         k.primary = since ? -since : std::numeric_limits<qint64>::min();
     } else {
         k.primary = index.data(roles::SortRole);
+        // State's tie-break is the queue order: the wait moved earlier by the priority bonus.
+        const int priority = model.index(row, QueueModel::Priority).data(roles::SortRole).toInt();
         if (column == QueueModel::State)
-            k.secondary = since ? since : std::numeric_limits<qint64>::max();
+            k.secondary =
+                since ? QueueOrder().key(since, priority) : std::numeric_limits<qint64>::max();
     }
     return k;
 }
@@ -469,7 +473,7 @@ void TestModels::queueShowsConversations()
     Conversation fresh = conversation(5, QStringLiteral("Lee"));
     fresh.waitingSinceMs = now() - 45400; // "45 s" for the next 0.6 s
     fresh.channel = QStringLiteral("api");
-    fresh.priority = 3;
+    fresh.priority = 1; // counts like 1 min more waiting: still after 3 min 20 s
     Conversation mine =
         assigned(conversation(6, QStringLiteral("王先生")), 7, QStringLiteral("Alice"));
     Conversation bot = conversation(9, QStringLiteral("Zoë"), ConversationState::Bot);
@@ -493,7 +497,7 @@ void TestModels::queueShowsConversations()
     QVERIFY(model.index(0, QueueModel::Waiting).data(Qt::ForegroundRole).canConvert<QColor>());
     QCOMPARE(cell(model, 1, QueueModel::Channel), QStringLiteral("API"));
     QCOMPARE(cell(model, 1, QueueModel::Waiting), QStringLiteral("45 s"));
-    QCOMPARE(model.index(1, QueueModel::Priority).data().toInt(), 3);
+    QCOMPARE(model.index(1, QueueModel::Priority).data().toInt(), 1);
     QVERIFY(!model.index(1, QueueModel::Waiting).data(roles::OverdueRole).toBool());
     QVERIFY(!model.index(1, QueueModel::Waiting).data(Qt::ForegroundRole).isValid());
     QCOMPARE(cell(model, 2, QueueModel::Customer), QStringLiteral("王先生"));
@@ -1082,8 +1086,13 @@ void TestModels::queueShowsMood()
     happy.sentimentTrend = QStringLiteral("rising");
     Conversation quiet = conversation(6, QStringLiteral("quiet"));
     quiet.lastMessagePreview.clear();
+    // Waits of 1 … 6 min from one instant; each priority level counts like 1 min more waiting
+    // (QueueOrder's default), so the upset customers tie with those who waited longer.
+    const qint64 t = now();
+    for (Conversation *c : {&angry, &sinking, &unhappy, &cooling, &happy, &quiet})
+        c->waitingSinceMs = t - c->id * 60000;
     queue.snapshot({angry, sinking, unhappy, cooling, happy, quiet});
-    QCOMPARE(idsInRows(model), (QList<qint64>{6, 5, 4, 3, 2, 1}));
+    QCOMPARE(idsInRows(model), (QList<qint64>{6, 4, 5, 1, 2, 3}));
     const auto at = [&](qint64 id, int column) { return model.index(model.rowOf(id), column); };
 
     QCOMPARE(at(1, 0).data(roles::SentimentRole).toDouble(), -0.8);
@@ -1094,18 +1103,22 @@ void TestModels::queueShowsMood()
     QVERIFY(!at(6, 0).data(roles::SentimentRole).isValid());
     QCOMPARE(at(6, 0).data(roles::TrendRole).toString(), QString());
 
+    // The Priority tooltip says why, then (second line on) how the queue order weighs it.
+    const auto firstLine = [](const QVariant &tip) {
+        return tip.toString().section(QLatin1Char('\n'), 0, 0);
+    };
     const QString escalated =
         QStringLiteral("Priority 3: threatened to escalate (cancel, regulator or abuse)");
-    QCOMPARE(at(1, QueueModel::Priority).data(Qt::ToolTipRole).toString(), escalated);
+    QCOMPARE(firstLine(at(1, QueueModel::Priority).data(Qt::ToolTipRole)), escalated);
     QCOMPARE(at(1, QueueModel::Customer).data(Qt::ToolTipRole).toString(),
              escalated + QStringLiteral("\nhello"));
-    QCOMPARE(at(2, QueueModel::Priority).data(Qt::ToolTipRole).toString(),
+    QCOMPARE(firstLine(at(2, QueueModel::Priority).data(Qt::ToolTipRole)),
              QStringLiteral("Priority 2: unhappy and getting worse"));
-    QCOMPARE(at(3, QueueModel::Priority).data(Qt::ToolTipRole).toString(),
+    QCOMPARE(firstLine(at(3, QueueModel::Priority).data(Qt::ToolTipRole)),
              QStringLiteral("Priority 1: unhappy"));
-    QCOMPARE(at(4, QueueModel::Priority).data(Qt::ToolTipRole).toString(),
+    QCOMPARE(firstLine(at(4, QueueModel::Priority).data(Qt::ToolTipRole)),
              QStringLiteral("Priority 1: mood getting worse"));
-    QCOMPARE(at(5, QueueModel::Priority).data(Qt::ToolTipRole).toString(),
+    QCOMPARE(firstLine(at(5, QueueModel::Priority).data(Qt::ToolTipRole)),
              QStringLiteral("Priority 0"));
     QCOMPARE(at(6, QueueModel::Customer).data(Qt::ToolTipRole).toString(),
              QStringLiteral("Priority 0")); // no preview: the priority alone
@@ -1147,7 +1160,7 @@ void TestModels::queueShowsMood()
     QCOMPARE(at(5, 0).data(roles::SentimentRole).toDouble(), -0.5);
     QVERIFY(countPixels(mark(5).convertToFormat(QImage::Format_ARGB32), qRgb(0xdc, 0x26, 0x26)) >
             10);
-    QCOMPARE(at(5, QueueModel::Priority).data(Qt::ToolTipRole).toString(),
+    QCOMPARE(firstLine(at(5, QueueModel::Priority).data(Qt::ToolTipRole)),
              QStringLiteral("Priority 2: unhappy and getting worse"));
     QCOMPARE(model.roleNames().value(roles::SentimentRole), QByteArray("sentiment"));
     QVERIFY(consistent(model, queue.state, {}));
@@ -1200,8 +1213,10 @@ void TestModels::queuePriorityChangeMovesRow()
     QCOMPARE(moved.count(), 2);
     QCOMPARE(idsInRows(model), (QList<qint64>{1, 3, 5, 6, 7, 2, 4, 8}));
     QCOMPARE(six.row(), 3);
-    QCOMPARE(model.index(3, QueueModel::Priority).data(Qt::ToolTipRole).toString(),
-             QStringLiteral("Priority 1: unhappy"));
+    QVERIFY(model.index(3, QueueModel::Priority)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .startsWith(QStringLiteral("Priority 1: unhappy\nQueue order: ")));
     QVERIFY(consistent(model, queue.state, {}));
 
     // Ascending too.
