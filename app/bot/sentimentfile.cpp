@@ -154,7 +154,7 @@ Result<Parsed> parse(const QByteArray &data, Format format)
         for (const QByteArray &row : data.split('\n')) {
             ++line;
             QStringDecoder probe(QStringDecoder::Utf8);
-            (void)probe.decode(row);
+            const QString decoded = probe.decode(row); // decodes only when converted
             if (probe.hasError())
                 break;
         }
