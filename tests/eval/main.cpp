@@ -4,6 +4,7 @@
 #include "evalreport.h"
 #include "sentiment.h"
 #include "sentimenteval.h"
+#include "suggestionevals.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -30,12 +31,13 @@ struct EvalFamily
 // Extension points: each later family gets one function here, printing rows only once it
 // really measures something.
 //   intent      Banking77 (banking77/train.csv, dev.csv), CLINC150 (clinc150/data_shared.json)
-//   matching    AFQMC (afqmc/dev.jsonl), ATEC (atec/dev.tsv)
-//   suggestion  ECD reply selection (ecd_sample/)
 const QList<EvalFamily> &families()
 {
     static const QList<EvalFamily> all{
-        {QStringLiteral("sentiment"), &evalSentiment},
+        {QStringLiteral("sentiment"), &evalSentiment}, // ChnSentiCorp, waimai, UCI, airline
+        {QStringLiteral("matching"), &evalMatching},   // AFQMC, threshold from ATEC
+        {QStringLiteral("replies"), &evalReplies},     // ECD sample response selection
+        {QStringLiteral("speed"), &evalSpeed},         // latency, training time, memory
     };
     return all;
 }
