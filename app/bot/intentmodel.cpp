@@ -107,6 +107,9 @@ Status validate(const IntentOptions &o)
         return bad("bucket must be positive when wordNgrams > 1");
     if (o.threads < 1)
         return bad("threads must be at least 1");
+    if (o.subwordMin < 0 || o.subwordMax < o.subwordMin || (o.subwordMax > 0 && o.subwordMin < 1) ||
+        (o.subwordMax > 0 && o.bucket == 0))
+        return bad("subwordMin and subwordMax must be 0, 0 or 1 <= min <= max with buckets");
     if (o.charNgramsForHan && !validHanNgrams(o.hanNgramMin, o.hanNgramMax))
         return bad("hanNgramMin and hanNgramMax must be 1 to 5, min <= max");
     return {};
@@ -144,7 +147,11 @@ QString intentInputText(const QString &text, bool charNgramsForHan)
 
 QString intentInputText(const QString &text, int hanNgramMin, int hanNgramMax)
 {
-    const AnalyzedText analyzed = TextAnalyzer::instance().analyze(text);
+    return intentInputText(TextAnalyzer::instance().analyze(text), hanNgramMin, hanNgramMax);
+}
+
+QString intentInputText(const AnalyzedText &analyzed, int hanNgramMin, int hanNgramMax)
+{
     // A message of nothing but stop words ("hi", "hello", "你好") is what a greeting looks like,
     // so such a message keeps them rather than reaching fastText empty.
     QStringList features = analyzed.tokens.isEmpty() ? analyzed.allTokens : analyzed.tokens;
@@ -231,10 +238,11 @@ IntentModel::train(const QList<TrainingExample> &examples, const IntentOptions &
     args.bucket = options.bucket;
     args.seed = options.seed;
     args.thread = options.threads;
-    // Subword n-grams off, as for fastText's own supervised default: Han runs get explicit
-    // bigrams, and English tokens are already stemmed.
-    args.minn = 0;
-    args.maxn = 0;
+    // Subword n-grams are off by default, as for fastText's own supervised default: Han runs get
+    // explicit n-grams, and English tokens are already stemmed. fastText stores minn/maxn in the
+    // model, so prediction repeats them without a header field.
+    args.minn = options.subwordMin;
+    args.maxn = options.subwordMax;
     args.verbose = 0;
     try {
         IntentFastText trainer;
@@ -384,9 +392,15 @@ Status IntentModel::save(const QString &path) const
 
 QList<IntentPrediction> IntentModel::predict(const QString &text, int k) const
 {
+    return predict(TextAnalyzer::instance().analyze(text), k);
+}
+
+QList<IntentPrediction> IntentModel::predict(const AnalyzedText &analyzed, int k) const
+{
     // The newline gives fastText the end-of-line token it saw in training, so even an empty
     // text gets a (prior-like) distribution instead of nothing.
-    std::istringstream in(intentInputText(text, m_hanNgramMin, m_hanNgramMax).toStdString() + '\n');
+    std::istringstream in(intentInputText(analyzed, m_hanNgramMin, m_hanNgramMax).toStdString() +
+                          '\n');
     std::vector<std::pair<fasttext::real, std::string>> raw;
     try {
         m_fastText->predictLine(in, raw, fasttext::Model::kUnlimitedPredictions, 0.0);

@@ -13,6 +13,7 @@
 namespace tandem {
 
 class IntentFastText;
+struct AnalyzedText;
 
 /// One labelled customer question for training; `label` is the article's intent.
 struct TrainingExample
@@ -37,6 +38,10 @@ struct IntentOptions
     // short questions; longer texts such as reviews gain from 1- to 3-grams.
     int hanNgramMin = 2;
     int hanNgramMax = 2;
+    // fastText's own subword character n-grams (minn..maxn) of every token, for misspellings and
+    // word forms the stemmer misses; 0, 0: off. They share the word n-gram buckets.
+    int subwordMin = 0;
+    int subwordMax = 0;
 };
 
 /// One intent and the model's probability for it.
@@ -76,6 +81,8 @@ public:
     /// The k most likely intents, best first (ties by name); k < 1 means all. The probabilities
     /// over all labels sum to 1.
     QList<IntentPrediction> predict(const QString &text, int k) const;
+    /// The same for a text already analysed, when the caller needs the analysis too.
+    QList<IntentPrediction> predict(const AnalyzedText &analyzed, int k) const;
     /// The intents the model knows, sorted.
     QStringList labels() const;
     /// First 12 hex digits of the SHA-256 of the model file: identifies what made a suggestion.
@@ -106,5 +113,7 @@ private:
 QString intentInputText(const QString &text, bool charNgramsForHan);
 /// The same with Han character n-grams of lengths hanNgramMin..hanNgramMax (0, 0: none).
 QString intentInputText(const QString &text, int hanNgramMin, int hanNgramMax);
+/// The same from a text already analysed.
+QString intentInputText(const AnalyzedText &analyzed, int hanNgramMin, int hanNgramMax);
 
 } // namespace tandem
