@@ -133,10 +133,13 @@ struct SuggestionTraining
     const QList<SuggestionSource> &sources;
     const SuggesterOptions &options;
     Catalogue catalogue;
+    QList<AnalyzedText> analyzed; // per source, analysed once for every fold
     QList<QStringList> tokens;
 
     Status prepare();
-    QList<FoldResult> runFolds() const;
+    /// The held-out folds and, in the same pool of threads, the final model of every question
+    /// (it does not depend on the folds, so it need not wait for them).
+    QList<FoldResult> runFolds(Result<Retriever> *final) const;
     FoldResult runFold(int fold, const QList<QString> &heldOutIntents) const;
 };
 
@@ -164,9 +167,12 @@ Status SuggestionTraining::prepare()
         return Status::failure(QStringLiteral("suggest.too-few-intents"),
                                QStringLiteral("Suggestions need at least two intents; got %1")
                                    .arg(catalogue.articlesOfIntent.size()));
+    analyzed.reserve(sources.size());
     tokens.reserve(sources.size());
-    for (const SuggestionSource &s : sources)
-        tokens.append(detail::retrievalTokens(s.text));
+    for (const SuggestionSource &s : sources) {
+        analyzed.append(TextAnalyzer::instance().analyze(s.text));
+        tokens.append(detail::retrievalTokens(analyzed.constLast()));
+    }
     return {};
 }
 
@@ -199,14 +205,14 @@ FoldResult SuggestionTraining::runFold(int fold, const QList<QString> &heldOutIn
     }
     result.candidates.reserve(result.questions.size());
     for (const HeldOut &q : std::as_const(result.questions)) {
-        result.candidates.append(retriever->candidates(catalogue, sources[q.source].text,
-                                                       tokens[q.source], options.retrievalDepth,
-                                                       options.candidateIntents));
+        result.candidates.append(retriever->candidates(
+            catalogue, analyzed[q.source], tokens[q.source], options.retrievalDepth,
+            options.candidateIntents, options.outOfScopeIntent));
     }
     return result;
 }
 
-QList<FoldResult> SuggestionTraining::runFolds() const
+QList<FoldResult> SuggestionTraining::runFolds(Result<Retriever> *final) const
 {
     const int folds = std::max(options.folds, 2);
     // Intents held out entirely, a different slice per fold; the out-of-scope class never is.
@@ -219,15 +225,23 @@ QList<FoldResult> SuggestionTraining::runFolds() const
     const int perFold = std::min(int(std::floor(options.heldOutIntentShare * intents.size())),
                                  int(intents.size()) / folds);
     QList<FoldResult> results(folds);
+    // Job 0 is the final model, the largest, so it starts first and the folds fill in around it.
     std::atomic<int> next{0};
     auto worker = [&] {
-        for (int fold = next++; fold < folds; fold = next++) {
+        for (int job = next++; job <= folds; job = next++) {
+            if (job == 0) {
+                QList<int> all(sources.size());
+                std::iota(all.begin(), all.end(), 0);
+                *final = buildRetriever(sources, tokens, all, catalogue, options.intent);
+                continue;
+            }
+            const int fold = job - 1;
             const QStringList held =
                 perFold > 0 ? intents.mid(fold * perFold, perFold) : QStringList();
             results[fold] = runFold(fold, held);
         }
     };
-    const int threads = std::clamp(options.trainingThreads, 1, folds);
+    const int threads = std::clamp(options.trainingThreads, 1, folds + 1);
     std::vector<std::jthread> pool;
     for (int t = 1; t < threads; ++t)
         pool.emplace_back(worker);
@@ -241,13 +255,16 @@ SuggestionModel::train(const QList<SuggestionSource> &sources, const SuggesterOp
 {
     QElapsedTimer timer;
     timer.start();
-    SuggestionTraining training{sources, options, {}, {}};
+    SuggestionTraining training{sources, options, {}, {}, {}};
     if (Status s = training.prepare(); !s)
         return s.error();
     const Catalogue &catalogue = training.catalogue;
 
     // 1. Held-out folds: features of every candidate for questions the fold did not learn.
-    const QList<FoldResult> folds = training.runFolds();
+    Result<Retriever> final = Error{};
+    const QList<FoldResult> folds = training.runFolds(&final);
+    if (!final)
+        return final.error();
     const double foldSeconds = double(timer.nsecsElapsed()) / 1e9;
     QList<QList<double>> rows;
     QList<bool> labels;
@@ -347,13 +364,7 @@ SuggestionModel::train(const QList<SuggestionSource> &sources, const SuggesterOp
     report.threshold.threshold = p.threshold;
 
     const double fusionSeconds = double(timer.nsecsElapsed()) / 1e9 - foldSeconds;
-    // 4. The final model learns from every question.
-    QList<int> all(sources.size());
-    std::iota(all.begin(), all.end(), 0);
-    Result<Retriever> final =
-        buildRetriever(sources, training.tokens, all, catalogue, options.intent);
-    if (!final)
-        return final.error();
+    // 4. The final model, trained beside the folds, learned from every question.
     p.retriever = std::move(final.value());
 
     report.examples = int(sources.size());
@@ -375,8 +386,8 @@ SuggestionModel::train(const QList<SuggestionSource> &sources, const SuggesterOp
                                 << " questions, " << report.intents << " intents, held-out top-1 "
                                 << report.heldOutTop1 << ", ECE " << report.expectedCalibrationError
                                 << ", threshold " << p.threshold << ", " << report.trainingSeconds
-                                << " s (folds " << foldSeconds << " s, fusion " << fusionSeconds
-                                << " s)";
+                                << " s (folds and final model " << foldSeconds << " s, fusion "
+                                << fusionSeconds << " s)";
     return std::shared_ptr<const SuggestionModel>(std::move(model));
 }
 
@@ -385,9 +396,10 @@ SuggestionResult SuggestionModel::Private::run(const QString &text, int k) const
     SuggestionResult result;
     result.threshold = threshold;
     result.modelVersion = version;
-    QList<Candidate> candidates =
-        retriever.candidates(catalogue, text, detail::retrievalTokens(text), options.retrievalDepth,
-                             options.candidateIntents);
+    const AnalyzedText analyzed = TextAnalyzer::instance().analyze(text);
+    QList<Candidate> candidates = retriever.candidates(
+        catalogue, analyzed, detail::retrievalTokens(analyzed), options.retrievalDepth,
+        options.candidateIntents, options.outOfScopeIntent);
     QList<QPair<double, int>> order;
     for (qsizetype i = 0; i < candidates.size(); ++i) {
         if (!isExcluded(catalogue, candidates[i], options.outOfScopeIntent))

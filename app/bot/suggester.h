@@ -32,7 +32,11 @@ QList<SuggestionSource> suggestionSources(const QList<KbArticle> &articles);
 
 struct SuggesterOptions
 {
-    IntentOptions intent;
+    /// The intent model's fastText settings, chosen on held-out folds (docs/benchmarks.md):
+    /// subword 3- and 4-grams catch misspellings and word forms the stemmer misses, and dim 32
+    /// with 100,000 buckets pays for them: about 13 MB a model instead of 51 MB (the hub holds
+    /// two during a swap) and less training time than IntentOptions' own defaults.
+    IntentOptions intent{.dim = 32, .bucket = 100000, .subwordMin = 3, .subwordMax = 4};
     /// Held-out folds for calibration and the threshold (each trains one extra fastText model).
     int folds = 4;
     /// Share of intents each fold holds out entirely: their questions stand in for customers

@@ -9,18 +9,22 @@ namespace tandem::detail {
 
 QStringList retrievalTokens(const QString &text)
 {
-    const AnalyzedText analyzed = TextAnalyzer::instance().analyze(text);
+    return retrievalTokens(TextAnalyzer::instance().analyze(text));
+}
+
+QStringList retrievalTokens(const AnalyzedText &analyzed)
+{
     QStringList tokens = analyzed.tokens.isEmpty() ? analyzed.allTokens : analyzed.tokens;
     tokens += analyzed.charNgrams(2);
     tokens.removeDuplicates();
     return tokens;
 }
 
-QList<Candidate> Retriever::candidates(const Catalogue &catalogue, const QString &text,
+QList<Candidate> Retriever::candidates(const Catalogue &catalogue, const AnalyzedText &analyzed,
                                        const QStringList &tokens, int retrievalDepth,
-                                       int candidateIntents) const
+                                       int candidateIntents, const QString &outOfScopeIntent) const
 {
-    const QList<IntentPrediction> predicted = intents->predict(text, -1);
+    const QList<IntentPrediction> predicted = intents->predict(analyzed, -1);
     const QList<QuestionHit> hits = index->search(tokens, retrievalDepth);
 
     QHash<QString, double> probability;
@@ -31,6 +35,8 @@ QList<Candidate> Retriever::candidates(const Catalogue &catalogue, const QString
     }
     double bestOther = 0; // second-best probability, for margins
     const double bestProbability = predicted.isEmpty() ? 0 : predicted.first().probability;
+    // What the classifier gives "not ours", when the knowledge base has such an intent.
+    const double outOfScope = probability.value(outOfScopeIntent, 0.0);
     if (predicted.size() > 1)
         bestOther = predicted.at(1).probability;
 
@@ -54,19 +60,26 @@ QList<Candidate> Retriever::candidates(const Catalogue &catalogue, const QString
     }
     const double topScore = hits.isEmpty() ? 0 : hits.first().score;
     QHash<int, int> topTenVotes;
+    QHash<int, double> weightedVotes; // article → summed BM25 of its hits (a soft kNN vote)
+    QHash<int, int> retrievalRank;    // article → rank of its best hit among the articles
+    double totalScore = 0;
     for (qsizetype i = 0; i < hits.size(); ++i) {
         const int article = documentArticle[hits[i].document];
         Candidate &c = add(article);
         if (c.bestDocument < 0) {
             c.bestDocument = hits[i].document;
             c.retrievalScore = hits[i].score;
+            retrievalRank.insert(article, int(retrievalRank.size()));
         }
         if (i < 10)
             ++topTenVotes[article];
+        weightedVotes[article] += hits[i].score;
+        totalScore += hits[i].score;
     }
     const int topArticle = hits.isEmpty() ? -1 : documentArticle[hits.first().document];
     const QString topIntent = predicted.isEmpty() ? QString() : predicted.first().intent;
     const int votes = int(std::min<qsizetype>(hits.size(), 10));
+    const double queryLength = std::log1p(double(tokens.size()));
 
     for (Candidate &c : result) {
         const QString &intent = catalogue.articleIntent[c.article];
@@ -85,6 +98,11 @@ QList<Candidate> Retriever::candidates(const Catalogue &catalogue, const QString
             c.article == topArticle ? 1.0 : 0.0,
             votes ? double(topTenVotes.value(c.article)) / votes : 0.0,
             (intent == topIntent && c.article == topArticle) ? 1.0 : 0.0,
+            totalScore > 0 ? weightedVotes.value(c.article) / totalScore : 0.0,
+            c.bestDocument >= 0 ? 1.0 / (retrievalRank.value(c.article) + 1) : 0.0,
+            p * ratio,
+            queryLength,
+            outOfScope,
         };
     }
     return result;

@@ -6,6 +6,7 @@
 
 #include "intentmodel.h"
 #include "questionindex.h"
+#include "textanalysis.h"
 
 #include <QHash>
 #include <QList>
@@ -29,8 +30,9 @@ struct Catalogue
 /// Tokens a question is retrieved by: analysed words plus Han character bigrams (so a
 /// paraphrase segmented differently still shares terms).
 QStringList retrievalTokens(const QString &text);
+QStringList retrievalTokens(const AnalyzedText &analyzed);
 
-constexpr int kFeatureCount = 9;
+constexpr int kFeatureCount = 14;
 
 struct Candidate
 {
@@ -49,11 +51,12 @@ struct Retriever
     QList<int> documentArticle; // per indexed document: catalogue article
     QList<int> documentSource;  // per indexed document: index into the training sources
 
-    /// Candidate articles for a question (analysed once into `tokens`) with their fusion
-    /// features, in no particular order.
-    QList<Candidate> candidates(const Catalogue &catalogue, const QString &text,
-                                const QStringList &tokens, int retrievalDepth,
-                                int candidateIntents) const;
+    /// Candidate articles for a question (analysed once, its retrievalTokens() in `tokens`)
+    /// with their fusion features, in no particular order. `outOfScopeIntent` (may be empty) is
+    /// the intent that means "not ours"; its probability is a feature of every candidate.
+    QList<Candidate> candidates(const Catalogue &catalogue, const AnalyzedText &analyzed,
+                                const QStringList &tokens, int retrievalDepth, int candidateIntents,
+                                const QString &outOfScopeIntent) const;
 };
 
 } // namespace tandem::detail
