@@ -1,13 +1,17 @@
 #include "conversationpanel.h"
 
+#include "cannedcompleter.h"
 #include "client.h"
 #include "composer.h"
 #include "messagedelegate.h"
+#include "roles.h"
 #include "transcriptmodel.h"
+#include "variableprompt.h"
 
 #include <QEvent>
 #include <QLabel>
 #include <QListView>
+#include <QLocale>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QVBoxLayout>
@@ -29,6 +33,19 @@ QString stateText(ConversationState s)
     }
     return {};
 }
+
+QString moodText(Mood mood)
+{
+    switch (mood) {
+    case Mood::Negative:
+        return ConversationPanel::tr("negative");
+    case Mood::Positive:
+        return ConversationPanel::tr("positive");
+    case Mood::Neutral:
+        break;
+    }
+    return ConversationPanel::tr("neutral");
+}
 } // namespace
 
 ConversationPanel::ConversationPanel(Client &client, QWidget *parent)
@@ -37,10 +54,13 @@ ConversationPanel::ConversationPanel(Client &client, QWidget *parent)
     , m_model(new TranscriptModel(client.transcripts(), this))
     , m_title(new QLabel(this))
     , m_subtitle(new QLabel(this))
+    , m_tag(new QLabel(this))
     , m_view(new QListView(this))
     , m_composer(new Composer(this))
     , m_send(new QPushButton(this))
     , m_hint(new QLabel(this))
+    , m_canned(new CannedCompleter(m_composer, client.cannedResponses(), this))
+    , m_prompt(new VariablePrompt(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -51,17 +71,24 @@ ConversationPanel::ConversationPanel(Client &client, QWidget *parent)
     m_subtitle->setTextFormat(Qt::PlainText);
     m_title->setTextFormat(Qt::PlainText);
     layout->addWidget(m_title);
-    layout->addWidget(m_subtitle);
+    m_tag->setObjectName(QStringLiteral("SentimentTag"));
+    m_tag->setTextFormat(Qt::PlainText);
+    auto *subtitle = new QHBoxLayout;
+    subtitle->addWidget(m_subtitle, 1);
+    subtitle->addWidget(m_tag);
+    layout->addLayout(subtitle);
     layout->addWidget(m_view, 1);
 
     m_view->setModel(m_model);
     m_view->setItemDelegate(new MessageDelegate(m_view));
     m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    m_view->setSelectionMode(QAbstractItemView::NoSelection);
+    // One message may be selected: the sentiment keys then tag that customer message.
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setWordWrap(true);
     m_view->setUniformItemSizes(false);
     m_view->setResizeMode(QListView::Adjust);
 
+    layout->addWidget(m_prompt);
     auto *compose = new QHBoxLayout;
     m_composer->setMaximumHeight(m_composer->fontMetrics().height() * 6);
     compose->addWidget(m_composer, 1);
@@ -99,6 +126,21 @@ ConversationPanel::ConversationPanel(Client &client, QWidget *parent)
     });
     connect(&client.connection(), &HubConnection::stateChanged, this,
             &ConversationPanel::refreshHeader);
+    connect(&client.sentimentTags(), &SentimentTags::changed, this, [this](qint64 id) {
+        if (id == m_conversation)
+            refreshTag();
+    });
+    client.cannedResponses().setEnabled(true); // `/` in the composer offers them
+    connect(m_canned, &CannedCompleter::chosen, this, &ConversationPanel::insertCanned);
+    connect(m_prompt, &VariablePrompt::filled, this, [this](const QMap<QString, QString> &values) {
+        m_composer->insertPlainText(canned::fill(m_pendingText, values));
+        m_pendingText.clear();
+        m_composer->setFocus();
+    });
+    connect(m_prompt, &VariablePrompt::cancelled, this, [this] {
+        m_pendingText.clear();
+        m_composer->setFocus();
+    });
     retranslate();
     setConversation(0);
 }
@@ -110,6 +152,9 @@ void ConversationPanel::setConversation(qint64 id)
         saveDraft();
     m_conversation = id;
     m_model->setConversation(id);
+    m_canned->setLanguage(m_client.queue().conversation(id).locale);
+    m_prompt->hide();
+    m_pendingText.clear();
     {
         const QSignalBlocker block(m_composer);
         m_composer->setPlainText(id ? m_client.outbox().draft(id) : QString());
@@ -139,6 +184,52 @@ void ConversationPanel::focusComposerWhenReady()
     refreshHeader();
 }
 
+qint64 ConversationPanel::selectedCustomerMessage() const
+{
+    const QModelIndexList selected = m_view->selectionModel()->selectedIndexes();
+    if (selected.isEmpty())
+        return 0;
+    const QModelIndex index = selected.first();
+    if (index.data(roles::SenderKindRole).toString() != senderKindName(SenderKind::Customer))
+        return 0;
+    return index.data(roles::MessageIdRole).toLongLong();
+}
+
+void ConversationPanel::clearMessageSelection()
+{
+    m_view->selectionModel()->clearSelection();
+}
+
+void ConversationPanel::insertCanned(const CannedResponse &response)
+{
+    const QString text = canned::fill(response.text, m_client.knownVariables(m_conversation));
+    const QStringList missing = canned::variablesIn(text);
+    if (missing.isEmpty()) {
+        m_composer->insertPlainText(text);
+        return;
+    }
+    m_pendingText = text;
+    m_prompt->ask(response.title, missing);
+}
+
+void ConversationPanel::refreshTag()
+{
+    const auto tag = m_client.sentimentTags().forConversation(m_conversation);
+    if (!tag) {
+        m_tag->clear();
+        m_tag->setToolTip(QString());
+        return;
+    }
+    m_tag->setText(tag->modelLabel ? tr("Mood tag: %1 · model: %2")
+                                         .arg(moodText(tag->agentLabel), moodText(*tag->modelLabel))
+                                   : tr("Mood tag: %1").arg(moodText(tag->agentLabel)));
+    m_tag->setToolTip(tag->modelLabel
+                          ? tr("Tagged by %1; the model read it as %2 (%3).")
+                                .arg(tag->username, moodText(*tag->modelLabel))
+                                .arg(QLocale().toString(tag->modelScore.value_or(0), 'f', 2))
+                          : tr("Tagged by %1.").arg(tag->username));
+}
+
 void ConversationPanel::saveDraft()
 {
     m_draftTimer.stop();
@@ -160,6 +251,7 @@ void ConversationPanel::retranslate()
     m_composer->setAccessibleName(tr("Reply"));
     m_view->setAccessibleName(tr("Transcript"));
     refreshHeader();
+    refreshTag();
 }
 
 void ConversationPanel::refreshHeader()
@@ -181,6 +273,7 @@ void ConversationPanel::refreshHeader()
             sub = tr("Assigned to %1").arg(c.assigneeId == me.id ? tr("you") : c.assigneeName);
         m_subtitle->setText(sub);
     }
+    refreshTag();
     m_composer->setEnabled(canReply);
     m_send->setEnabled(canReply);
     if (canReply && m_focusWhenMine) {
@@ -189,7 +282,8 @@ void ConversationPanel::refreshHeader()
     }
     if (canReply) {
         m_composer->setPlaceholderText(tr("Write a reply…"));
-        m_hint->setText(tr("Enter sends · Shift+Enter adds a line"));
+        m_hint->setText(tr("Enter sends · Shift+Enter adds a line · / inserts a canned response · "
+                           "Ctrl+1/2/3 tags the mood"));
     } else if (c.id && c.state != ConversationState::Assigned) {
         m_composer->setPlaceholderText(tr("Claim this conversation to reply (Ctrl+Shift+K)"));
         m_hint->clear();

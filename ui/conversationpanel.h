@@ -9,9 +9,12 @@ class QPushButton;
 
 namespace tandem {
 
+class CannedCompleter;
 class Client;
 class Composer;
 class TranscriptModel;
+class VariablePrompt;
+struct CannedResponse;
 
 /// The open conversation: who and in what state, its transcript, and the reply composer (with
 /// the draft kept in the outbox, so a crash loses nothing typed).
@@ -29,12 +32,21 @@ public:
     void send();
     /// Puts the cursor in the composer as soon as the conversation is ours (a claim is on its way).
     void focusComposerWhenReady();
+    /// The customer message selected in the transcript (what a sentiment key tags), or 0.
+    qint64 selectedCustomerMessage() const;
+    void clearMessageSelection();
+    CannedCompleter *cannedCompleter() const { return m_canned; }
+    VariablePrompt *variablePrompt() const { return m_prompt; }
+    /// Inserts a canned response at the cursor, its known variables filled and the agent asked
+    /// for the others first.
+    void insertCanned(const CannedResponse &response);
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void refreshHeader();
+    void refreshTag();
     void saveDraft();
     void retranslate();
 
@@ -43,10 +55,14 @@ private:
     TranscriptModel *m_model;
     QLabel *m_title;
     QLabel *m_subtitle;
+    QLabel *m_tag;
     QListView *m_view;
     Composer *m_composer;
     QPushButton *m_send;
     QLabel *m_hint;
+    CannedCompleter *m_canned;
+    VariablePrompt *m_prompt;
+    QString m_pendingText; // a canned response waiting for its variables
     QTimer m_draftTimer;
     bool m_focusWhenMine = false;
 };

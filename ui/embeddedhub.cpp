@@ -1,5 +1,6 @@
 #include "embeddedhub.h"
 
+#include "democanned.h"
 #include "hub.h"
 #include "kbfile.h"
 
@@ -55,6 +56,10 @@ Result<std::unique_ptr<EmbeddedHub>> EmbeddedHub::start(const QString &dataDir, 
         if (!kb.ok())
             return kb.error();
     }
+    if (Status s =
+            seedDemoCannedResponses(embedded->m_hub->store(), QDateTime::currentMSecsSinceEpoch());
+        !s.ok())
+        return s.error();
     embedded->m_username = localUsername();
     auto token = embedded->m_hub->createLocalSession(embedded->m_username, embedded->m_username,
                                                      Role::Admin);

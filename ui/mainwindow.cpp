@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "canneddialog.h"
 #include "client.h"
 #include "composer.h"
 #include "connectionindicator.h"
@@ -141,6 +142,13 @@ void MainWindow::createActions()
     m_transfer = make(QKeySequence(QStringLiteral("Ctrl+Shift+T")), &MainWindow::transferCurrent);
     m_close = make(QKeySequence(QStringLiteral("Ctrl+Shift+W")), &MainWindow::closeCurrent);
     m_focus = make(QKeySequence(Qt::Key_F6), &MainWindow::cycleFocus);
+    m_tagNegative =
+        make(QKeySequence(QStringLiteral("Ctrl+1")), [this] { tagSentiment(Mood::Negative); });
+    m_tagNeutral =
+        make(QKeySequence(QStringLiteral("Ctrl+2")), [this] { tagSentiment(Mood::Neutral); });
+    m_tagPositive =
+        make(QKeySequence(QStringLiteral("Ctrl+3")), [this] { tagSentiment(Mood::Positive); });
+    m_cannedAction = make(QKeySequence(), &MainWindow::showCannedResponses);
     m_simulateAction = make(QKeySequence(), &MainWindow::showSimulate);
     m_openChatAction = make(QKeySequence(), [this] { QDesktopServices::openUrl(m_chatUrl); });
     m_openChatAction->setVisible(m_chatUrl.isValid());
@@ -178,12 +186,16 @@ void MainWindow::createMenus()
     m_conversationMenu = menuBar()->addMenu(QString());
     for (QAction *a : {m_next, m_claim, m_release, m_transfer, m_close})
         m_conversationMenu->addAction(a);
+    m_conversationMenu->addSeparator();
+    for (QAction *a : {m_tagNegative, m_tagNeutral, m_tagPositive})
+        m_conversationMenu->addAction(a);
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->addAction(m_focus);
     m_viewMenu->addAction(m_notify);
     m_languageMenu = m_viewMenu->addMenu(QString());
     m_languageMenu->addActions(m_languages->actions());
     m_toolsMenu = menuBar()->addMenu(QString());
+    m_toolsMenu->addAction(m_cannedAction);
     m_toolsMenu->addAction(m_simulateAction);
     m_toolsMenu->addAction(m_openChatAction);
     m_helpMenu = menuBar()->addMenu(QString());
@@ -207,6 +219,10 @@ void MainWindow::retranslate()
     m_transfer->setText(tr("&Transfer…"));
     m_close->setText(tr("Cl&ose conversation"));
     m_focus->setText(tr("&Switch between queue and reply"));
+    m_tagNegative->setText(tr("Tag mood &negative"));
+    m_tagNeutral->setText(tr("Tag mood n&eutral"));
+    m_tagPositive->setText(tr("Tag mood &positive"));
+    m_cannedAction->setText(tr("&Canned responses…"));
     m_notify->setText(tr("&Notify me when a customer is waiting"));
     m_simulateAction->setText(tr("&Simulate customers…"));
     m_openChatAction->setText(tr("Open the &customer chat page"));
@@ -220,7 +236,8 @@ void MainWindow::retranslate()
         a->setText(code == QLatin1String("system") ? tr("System language")
                                                    : Language::nativeName(code));
     }
-    for (QAction *a : {m_next, m_claim, m_release, m_transfer, m_close, m_focus})
+    for (QAction *a : {m_next, m_claim, m_release, m_transfer, m_close, m_focus, m_tagNegative,
+                       m_tagNeutral, m_tagPositive})
         a->setToolTip(QStringLiteral("%1 (%2)").arg(
             a->text().remove(QLatin1Char('&')), a->shortcut().toString(QKeySequence::NativeText)));
     if (m_chatLabel) {
@@ -299,6 +316,44 @@ void MainWindow::closeCurrent()
         m_client.close(id);
 }
 
+void MainWindow::tagSentiment(Mood mood)
+{
+    const qint64 id = m_conversation->conversation();
+    if (!id || !m_client.actionsFor(id).tagSentiment)
+        return;
+    const qint64 message = m_conversation->selectedCustomerMessage();
+    m_client.sentimentTags().tag(id, mood, message);
+    if (message) {
+        // The next key tags the conversation again unless another message is picked.
+        m_conversation->clearMessageSelection();
+        statusBar()->showMessage(tr("Message tagged: %1").arg(moodLabel(mood)), 4000);
+    } else {
+        statusBar()->showMessage(tr("Conversation tagged: %1").arg(moodLabel(mood)), 4000);
+    }
+}
+
+QString MainWindow::moodLabel(Mood mood)
+{
+    switch (mood) {
+    case Mood::Negative:
+        return tr("negative");
+    case Mood::Positive:
+        return tr("positive");
+    case Mood::Neutral:
+        break;
+    }
+    return tr("neutral");
+}
+
+void MainWindow::showCannedResponses()
+{
+    if (!m_cannedDialog)
+        m_cannedDialog = new CannedDialog(m_client, this);
+    m_cannedDialog->show();
+    m_cannedDialog->raise();
+    m_cannedDialog->activateWindow();
+}
+
 void MainWindow::cycleFocus()
 {
     if (m_queue->view()->hasFocus())
@@ -315,6 +370,8 @@ void MainWindow::updateActions()
     m_release->setEnabled(can.release);
     m_transfer->setEnabled(can.transfer);
     m_close->setEnabled(can.close);
+    for (QAction *a : {m_tagNegative, m_tagNeutral, m_tagPositive})
+        a->setEnabled(can.tagSentiment);
 }
 
 void MainWindow::updateWaitingCount()
@@ -343,11 +400,14 @@ void MainWindow::showSimulate()
 void MainWindow::showShortcuts()
 {
     QStringList lines;
-    for (QAction *a : {m_next, m_claim, m_release, m_transfer, m_close, m_focus, m_shortcuts})
+    for (QAction *a : {m_next, m_claim, m_release, m_transfer, m_close, m_focus, m_tagNegative,
+                       m_tagNeutral, m_tagPositive, m_shortcuts})
         lines << QStringLiteral("%1\t%2").arg(a->shortcut().toString(QKeySequence::NativeText),
                                               a->text().remove(QLatin1Char('&')));
     lines << tr("Enter\tSend the reply") << tr("Shift+Enter\tNew line in the reply")
-          << tr("Up/Down\tMove through the queue");
+          << tr("Up/Down\tMove through the queue")
+          << tr("/\tIn the reply: a canned response (Enter or Tab inserts it)")
+          << tr("Ctrl+1/2/3\tWith a customer message selected: tag that message");
     MessageBox::information(this, tr("Keyboard shortcuts"), lines.join(QLatin1Char('\n')));
 }
 

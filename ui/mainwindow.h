@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain.h"
+
 #include <QMainWindow>
 #include <QUrl>
 
@@ -16,6 +18,7 @@ class Client;
 class ConnectionIndicator;
 class ConversationPanel;
 class Notifier;
+class CannedDialog;
 class QueuePanel;
 class SimulateDialog;
 
@@ -41,6 +44,10 @@ public:
     void releaseCurrent();
     void transferCurrent();
     void closeCurrent();
+    /// Tags the customer's mood: the selected customer message, else the whole conversation.
+    void tagSentiment(Mood mood);
+    void showCannedResponses();
+    CannedDialog *cannedDialog() const { return m_cannedDialog; }
 
 signals:
     void signOutRequested();
@@ -61,6 +68,7 @@ private:
     void cycleFocus();
     void showSimulate();
     void showShortcuts();
+    static QString moodLabel(Mood mood);
 
     Client &m_client;
     QUrl m_hubUrl;
@@ -74,13 +82,16 @@ private:
     QPushButton *m_openChat = nullptr;
     Notifier *m_notifier = nullptr;
     SimulateDialog *m_simulate = nullptr;
+    CannedDialog *m_cannedDialog = nullptr;
 
     QMenu *m_fileMenu = nullptr, *m_conversationMenu = nullptr, *m_toolsMenu = nullptr,
           *m_viewMenu = nullptr, *m_languageMenu = nullptr, *m_helpMenu = nullptr;
     QAction *m_claim = nullptr, *m_next = nullptr, *m_release = nullptr, *m_transfer = nullptr,
             *m_close = nullptr, *m_focus = nullptr, *m_simulateAction = nullptr,
             *m_openChatAction = nullptr, *m_signOut = nullptr, *m_teamHub = nullptr,
-            *m_quit = nullptr, *m_notify = nullptr, *m_shortcuts = nullptr, *m_about = nullptr;
+            *m_quit = nullptr, *m_notify = nullptr, *m_shortcuts = nullptr, *m_about = nullptr,
+            *m_tagNegative = nullptr, *m_tagNeutral = nullptr, *m_tagPositive = nullptr,
+            *m_cannedAction = nullptr;
     QActionGroup *m_languages = nullptr;
 };
 

@@ -27,7 +27,27 @@ ConversationActions Client::actionsFor(qint64 conversationId) const
     a.transfer = mayHandle;
     a.close = mayHandle;
     a.reply = mayHandle && c.state == ConversationState::Assigned;
+    a.tagSentiment = mayHandle;
     return a;
+}
+
+bool Client::canEditSharedCanned() const
+{
+    const User me = m_connection.user();
+    return me.id && permissions::canManageOthers(me.role);
+}
+
+QMap<QString, QString> Client::knownVariables(qint64 conversationId) const
+{
+    QMap<QString, QString> values;
+    const Conversation c = m_queue.conversation(conversationId);
+    if (!c.customerName.trimmed().isEmpty())
+        values.insert(QStringLiteral("customer.name"), c.customerName.trimmed());
+    const User me = m_connection.user();
+    const QString agent = me.displayName.isEmpty() ? me.username : me.displayName;
+    if (!agent.isEmpty())
+        values.insert(QStringLiteral("agent.name"), agent);
+    return values;
 }
 
 Client::Client(const ConnectionOptions &options, QObject *parent)
@@ -35,6 +55,8 @@ Client::Client(const ConnectionOptions &options, QObject *parent)
     , m_outbox(m_connection)
     , m_queue(m_connection)
     , m_transcripts(m_connection)
+    , m_tags(m_connection)
+    , m_canned(m_connection)
 {
     m_connection.setOptions(options);
 }

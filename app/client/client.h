@@ -1,10 +1,12 @@
 #pragma once
 
+#include "cannedresponses.h"
 #include "connectionoptions.h"
 #include "hubconnection.h"
 #include "outbox.h"
 #include "queuestate.h"
 #include "result.h"
+#include "sentimenttags.h"
 #include "transcriptstate.h"
 
 #include <QObject>
@@ -24,6 +26,7 @@ struct ConversationActions
     bool close = false;
     bool reply = false;
     bool claimNext = false;
+    bool tagSentiment = false;
 };
 
 /// Everything a desktop needs to work with one hub as one user: the connection, the outbox,
@@ -45,6 +48,8 @@ public:
     Outbox &outbox() { return m_outbox; }
     QueueState &queue() { return m_queue; }
     TranscriptState &transcripts() { return m_transcripts; }
+    SentimentTags &sentimentTags() { return m_tags; }
+    CannedResponses &cannedResponses() { return m_canned; }
     const QueueState &queue() const { return m_queue; }
 
     void signIn(const QUrl &hub, const QString &username, const QString &password);
@@ -65,6 +70,11 @@ public:
     Result<QString> sendReply(qint64 conversationId, const QString &text);
 
     ConversationActions actionsFor(qint64 conversationId) const;
+    /// Whether the user may edit the team's shared canned responses (the hub checks it too).
+    bool canEditSharedCanned() const;
+    /// The canned-response variables the desktop knows for a conversation: the customer's name
+    /// (when known) and the agent's display name. Others are asked of the agent.
+    QMap<QString, QString> knownVariables(qint64 conversationId) const;
 
     /// The waiting conversation at the top of the queue order, or 0 when nobody waits.
     qint64 nextWaiting() const { return m_queue.nextWaiting(); }
@@ -76,6 +86,8 @@ private:
     Outbox m_outbox;
     QueueState m_queue;
     TranscriptState m_transcripts;
+    SentimentTags m_tags;
+    CannedResponses m_canned;
 };
 
 } // namespace tandem
