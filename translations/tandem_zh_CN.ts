@@ -9,6 +9,81 @@
     </message>
 </context>
 <context>
+    <name>tandem::CannedDialog</name>
+    <message>
+        <source>Deleted.</source>
+        <translation>已删除。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>shared</source>
+        <translation>共享</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>正在删除…</translation>
+    </message>
+    <message>
+        <source>Canned responses</source>
+        <translation>快捷回复</translation>
+    </message>
+    <message>
+        <source>&amp;Shortcut:</source>
+        <translation>快捷词(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>内容(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>e.g. refund-ok (type /refund-ok in a reply)</source>
+        <translation>例如 refund-ok（回复时输入 /refund-ok）</translation>
+    </message>
+    <message>
+        <source>Variables: %1. The customer&apos;s name and yours are filled in; you are asked for the others when you insert it.</source>
+        <translation>变量：%1。客户姓名和您的名字会自动填入；插入时会请您填写其余变量。</translation>
+    </message>
+    <message>
+        <source>S&amp;hared with the team (supervisors and admins)</source>
+        <translation>与团队共享（主管和管理员）(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>保存(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>tandem::ConnectionIndicator</name>
     <message>
         <source>Connected</source>
@@ -106,12 +181,40 @@
         <translation>输入回复…</translation>
     </message>
     <message>
-        <source>Enter sends · Shift+Enter adds a line</source>
-        <translation>Enter 发送 · Shift+Enter 换行</translation>
-    </message>
-    <message>
         <source>Claim this conversation to reply (Ctrl+Shift+K)</source>
         <translation>请先接入此会话再回复（Ctrl+Shift+K）</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>负面</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>正面</translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation>中性</translation>
+    </message>
+    <message>
+        <source>Mood tag: %1 · model: %2</source>
+        <translation>情绪标注：%1 · 模型：%2</translation>
+    </message>
+    <message>
+        <source>Mood tag: %1</source>
+        <translation>情绪标注：%1</translation>
+    </message>
+    <message>
+        <source>Tagged by %1; the model read it as %2 (%3).</source>
+        <translation>由 %1 标注；模型判断为%2（%3）。</translation>
+    </message>
+    <message>
+        <source>Tagged by %1.</source>
+        <translation>由 %1 标注。</translation>
+    </message>
+    <message>
+        <source>Enter sends · Shift+Enter adds a line · / inserts a canned response · Ctrl+1/2/3 tags the mood</source>
+        <translation>Enter 发送 · Shift+Enter 换行 · / 插入快捷回复 · Ctrl+1/2/3 标注情绪</translation>
     </message>
 </context>
 <context>
@@ -272,7 +375,9 @@
     </message>
     <message numerus="yes">
         <source>%n waiting</source>
-        <translation><numerusform>%n 位等待中</numerusform></translation>
+        <translation>
+            <numerusform>%n 位等待中</numerusform>
+        </translation>
     </message>
     <message>
         <source>A customer</source>
@@ -301,6 +406,50 @@
     <message>
         <source>On this computer</source>
         <translation>本机模式</translation>
+    </message>
+    <message>
+        <source>Tag mood &amp;negative</source>
+        <translation>标注情绪：负面(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Tag mood n&amp;eutral</source>
+        <translation>标注情绪：中性(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Tag mood &amp;positive</source>
+        <translation>标注情绪：正面(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Canned responses…</source>
+        <translation>快捷回复(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Message tagged: %1</source>
+        <translation>已标注消息：%1</translation>
+    </message>
+    <message>
+        <source>Conversation tagged: %1</source>
+        <translation>已标注会话：%1</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>负面</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>正面</translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation>中性</translation>
+    </message>
+    <message>
+        <source>/	In the reply: a canned response (Enter or Tab inserts it)</source>
+        <translation>/	在回复框中：快捷回复（Enter 或 Tab 插入）</translation>
+    </message>
+    <message>
+        <source>Ctrl+1/2/3	With a customer message selected: tag that message</source>
+        <translation>Ctrl+1/2/3	选中一条客户消息时：标注该消息</translation>
     </message>
 </context>
 <context>
@@ -395,6 +544,12 @@
     <message>
         <source>Priority %1</source>
         <translation>优先级 %1</translation>
+    </message>
+    <message>
+        <source>Queue order: waited %1 of the %2 target + priority %3 × %4 = %5.
+The highest score is next (Ctrl+N). Priority counts like %6 more waiting, so an upset customer moves ahead but nobody waits forever.</source>
+        <translation>排队顺序：已等待 %1（目标 %2）+ 优先级 %3 × %4 = %5。
+得分最高者下一个接入（Ctrl+N）。每级优先级相当于多等待 %6，情绪不佳的客户会靠前，但没有人会无限等待。</translation>
     </message>
 </context>
 <context>
@@ -585,7 +740,9 @@
     </message>
     <message numerus="yes">
         <source>%1 (%2) · %3 · %n conversation(s)</source>
-        <translation><numerusform>%1（%2）· %3 · %n 个会话</numerusform></translation>
+        <translation>
+            <numerusform>%1（%2）· %3 · %n 个会话</numerusform>
+        </translation>
     </message>
     <message>
         <source>online</source>
@@ -606,6 +763,37 @@
     <message>
         <source>Loading colleagues…</source>
         <translation>正在加载同事列表…</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::VariablePrompt</name>
+    <message>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s name</source>
+        <translation>客户姓名</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>您的名字</translation>
+    </message>
+    <message>
+        <source>Shop name</source>
+        <translation>店铺名称</translation>
+    </message>
+    <message>
+        <source>“%1” needs these before it goes in (Enter: next, Esc: cancel):</source>
+        <translation>插入“%1”前请填写以下内容（Enter：下一项，Esc：取消）：</translation>
+    </message>
+    <message>
+        <source>Insert</source>
+        <translation>插入</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,81 @@
     </message>
 </context>
 <context>
+    <name>tandem::CannedDialog</name>
+    <message>
+        <source>Deleted.</source>
+        <translation>已刪除。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已儲存。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未儲存：%1</translation>
+    </message>
+    <message>
+        <source>shared</source>
+        <translation>共用</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在儲存…</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>正在刪除…</translation>
+    </message>
+    <message>
+        <source>Canned responses</source>
+        <translation>快速回覆</translation>
+    </message>
+    <message>
+        <source>&amp;Shortcut:</source>
+        <translation>快捷詞(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>標題(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>語言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>內容(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>e.g. refund-ok (type /refund-ok in a reply)</source>
+        <translation>例如 refund-ok（回覆時輸入 /refund-ok）</translation>
+    </message>
+    <message>
+        <source>Variables: %1. The customer&apos;s name and yours are filled in; you are asked for the others when you insert it.</source>
+        <translation>變數：%1。客戶姓名和您的名字會自動填入；插入時會請您填寫其餘變數。</translation>
+    </message>
+    <message>
+        <source>S&amp;hared with the team (supervisors and admins)</source>
+        <translation>與團隊共用（主管和管理員）(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新增(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>儲存(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>刪除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+</context>
+<context>
     <name>tandem::ConnectionIndicator</name>
     <message>
         <source>Connected</source>
@@ -106,12 +181,40 @@
         <translation>輸入回覆…</translation>
     </message>
     <message>
-        <source>Enter sends · Shift+Enter adds a line</source>
-        <translation>Enter 傳送 · Shift+Enter 換行</translation>
-    </message>
-    <message>
         <source>Claim this conversation to reply (Ctrl+Shift+K)</source>
         <translation>請先接手此對話再回覆（Ctrl+Shift+K）</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>負面</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>正面</translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation>中性</translation>
+    </message>
+    <message>
+        <source>Mood tag: %1 · model: %2</source>
+        <translation>情緒標註：%1 · 模型：%2</translation>
+    </message>
+    <message>
+        <source>Mood tag: %1</source>
+        <translation>情緒標註：%1</translation>
+    </message>
+    <message>
+        <source>Tagged by %1; the model read it as %2 (%3).</source>
+        <translation>由 %1 標註；模型判斷為%2（%3）。</translation>
+    </message>
+    <message>
+        <source>Tagged by %1.</source>
+        <translation>由 %1 標註。</translation>
+    </message>
+    <message>
+        <source>Enter sends · Shift+Enter adds a line · / inserts a canned response · Ctrl+1/2/3 tags the mood</source>
+        <translation>Enter 傳送 · Shift+Enter 換行 · / 插入快速回覆 · Ctrl+1/2/3 標註情緒</translation>
     </message>
 </context>
 <context>
@@ -272,7 +375,9 @@
     </message>
     <message numerus="yes">
         <source>%n waiting</source>
-        <translation><numerusform>%n 位等候中</numerusform></translation>
+        <translation>
+            <numerusform>%n 位等候中</numerusform>
+        </translation>
     </message>
     <message>
         <source>A customer</source>
@@ -301,6 +406,50 @@
     <message>
         <source>On this computer</source>
         <translation>本機模式</translation>
+    </message>
+    <message>
+        <source>Tag mood &amp;negative</source>
+        <translation>標註情緒：負面(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Tag mood n&amp;eutral</source>
+        <translation>標註情緒：中性(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Tag mood &amp;positive</source>
+        <translation>標註情緒：正面(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Canned responses…</source>
+        <translation>快速回覆(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Message tagged: %1</source>
+        <translation>已標註訊息：%1</translation>
+    </message>
+    <message>
+        <source>Conversation tagged: %1</source>
+        <translation>已標註對話：%1</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>負面</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>正面</translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation>中性</translation>
+    </message>
+    <message>
+        <source>/	In the reply: a canned response (Enter or Tab inserts it)</source>
+        <translation>/	在回覆框中：快速回覆（Enter 或 Tab 插入）</translation>
+    </message>
+    <message>
+        <source>Ctrl+1/2/3	With a customer message selected: tag that message</source>
+        <translation>Ctrl+1/2/3	選取一則客戶訊息時：標註該訊息</translation>
     </message>
 </context>
 <context>
@@ -395,6 +544,12 @@
     <message>
         <source>Priority %1</source>
         <translation>優先 %1</translation>
+    </message>
+    <message>
+        <source>Queue order: waited %1 of the %2 target + priority %3 × %4 = %5.
+The highest score is next (Ctrl+N). Priority counts like %6 more waiting, so an upset customer moves ahead but nobody waits forever.</source>
+        <translation>排隊順序：已等候 %1（目標 %2）+ 優先級 %3 × %4 = %5。
+分數最高者下一個接手（Ctrl+N）。每級優先級相當於多等候 %6，情緒不佳的客戶會往前，但沒有人會無限等候。</translation>
     </message>
 </context>
 <context>
@@ -585,7 +740,9 @@
     </message>
     <message numerus="yes">
         <source>%1 (%2) · %3 · %n conversation(s)</source>
-        <translation><numerusform>%1（%2）· %3 · %n 個對話</numerusform></translation>
+        <translation>
+            <numerusform>%1（%2）· %3 · %n 個對話</numerusform>
+        </translation>
     </message>
     <message>
         <source>online</source>
@@ -606,6 +763,37 @@
     <message>
         <source>Loading colleagues…</source>
         <translation>正在載入同事清單…</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::VariablePrompt</name>
+    <message>
+        <source>Order number</source>
+        <translation>訂單編號</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s name</source>
+        <translation>客戶姓名</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>您的名字</translation>
+    </message>
+    <message>
+        <source>Shop name</source>
+        <translation>商店名稱</translation>
+    </message>
+    <message>
+        <source>“%1” needs these before it goes in (Enter: next, Esc: cancel):</source>
+        <translation>插入「%1」前請填寫以下內容（Enter：下一項，Esc：取消）：</translation>
+    </message>
+    <message>
+        <source>Insert</source>
+        <translation>插入</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>
