@@ -1,5 +1,8 @@
 #include "client.h"
 
+#include "clienterrors.h"
+#include "protocol.h"
+
 #include <QStandardPaths>
 
 namespace tandem {
@@ -28,6 +31,7 @@ ConversationActions Client::actionsFor(qint64 conversationId) const
     a.close = mayHandle;
     a.reply = mayHandle && c.state == ConversationState::Assigned;
     a.tagSentiment = mayHandle;
+    a.handBack = mayHandle && c.state != ConversationState::Bot;
     return a;
 }
 
@@ -57,6 +61,7 @@ Client::Client(const ConnectionOptions &options, QObject *parent)
     , m_transcripts(m_connection)
     , m_tags(m_connection)
     , m_canned(m_connection)
+    , m_assist(m_connection, m_queue)
 {
     m_connection.setOptions(options);
 }
@@ -107,11 +112,13 @@ QString Client::claim(qint64 conversationId)
 
 QString Client::release(qint64 conversationId)
 {
+    m_assist.leaving(conversationId);
     return m_connection.command(QStringLiteral("release"), onConversation(conversationId));
 }
 
 QString Client::transfer(qint64 conversationId, const QString &toUsername, const QString &note)
 {
+    m_assist.leaving(conversationId);
     QJsonObject fields = onConversation(conversationId);
     fields.insert(QStringLiteral("to"), toUsername);
     if (!note.trimmed().isEmpty())
@@ -121,6 +128,7 @@ QString Client::transfer(qint64 conversationId, const QString &toUsername, const
 
 QString Client::close(qint64 conversationId)
 {
+    m_assist.leaving(conversationId);
     return m_connection.command(QStringLiteral("close"), onConversation(conversationId));
 }
 
@@ -132,7 +140,30 @@ QString Client::claimNext()
 
 Result<QString> Client::sendReply(qint64 conversationId, const QString &text)
 {
-    return m_outbox.queueReply(conversationId, text);
+    const QJsonObject assist = m_assist.replyAssist(conversationId);
+    auto queued = m_outbox.queueReply(conversationId, text, assist);
+    if (queued.ok())
+        m_assist.replyQueued(queued.value(), conversationId, assist);
+    return queued;
+}
+
+Result<QString> Client::sendSuggestion(qint64 conversationId, int rank)
+{
+    const auto suggestion = m_assist.info(conversationId).suggestions.byRank(rank);
+    if (!suggestion)
+        return client::makeError(protocol::errc::InvalidField,
+                                 tr("There is no suggestion %1 to send.").arg(rank));
+    m_assist.markShown(conversationId);
+    const QJsonObject assist = m_assist.replyAssist(conversationId, rank);
+    auto queued = m_outbox.queueReply(conversationId, suggestion->answer, assist);
+    if (queued.ok())
+        m_assist.replyQueued(queued.value(), conversationId, assist);
+    return queued;
+}
+
+QString Client::handBack(qint64 conversationId)
+{
+    return m_assist.handBack(conversationId);
 }
 
 } // namespace tandem

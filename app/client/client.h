@@ -1,5 +1,6 @@
 #pragma once
 
+#include "assistclient.h"
 #include "cannedresponses.h"
 #include "connectionoptions.h"
 #include "hubconnection.h"
@@ -27,6 +28,7 @@ struct ConversationActions
     bool reply = false;
     bool claimNext = false;
     bool tagSentiment = false;
+    bool handBack = false;
 };
 
 /// Everything a desktop needs to work with one hub as one user: the connection, the outbox,
@@ -50,6 +52,7 @@ public:
     TranscriptState &transcripts() { return m_transcripts; }
     SentimentTags &sentimentTags() { return m_tags; }
     CannedResponses &cannedResponses() { return m_canned; }
+    AssistClient &assist() { return m_assist; }
     const QueueState &queue() const { return m_queue; }
 
     void signIn(const QUrl &hub, const QString &username, const QString &password);
@@ -66,8 +69,13 @@ public:
     /// the target plus priority); an empty id when nobody waits.
     QString claimNext();
 
-    /// Queues a reply in the outbox (durable first, then sent); returns its client id.
+    /// Queues a reply in the outbox (durable first, then sent); returns its client id. It is
+    /// recorded as an edit or override of the suggestions shown (AssistClient::replyAssist()).
     Result<QString> sendReply(qint64 conversationId, const QString &text);
+    /// Sends suggestion `rank` (1–3) of those shown, as is (`accepted`).
+    Result<QString> sendSuggestion(qint64 conversationId, int rank);
+    /// Hands the conversation back to the bot (`bot.handBack`); claim takes it over again.
+    QString handBack(qint64 conversationId);
 
     ConversationActions actionsFor(qint64 conversationId) const;
     /// Whether the user may edit the team's shared canned responses (the hub checks it too).
@@ -88,6 +96,7 @@ private:
     TranscriptState m_transcripts;
     SentimentTags m_tags;
     CannedResponses m_canned;
+    AssistClient m_assist;
 };
 
 } // namespace tandem

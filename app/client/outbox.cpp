@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -18,7 +19,7 @@ namespace tandem {
 
 namespace {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
 
 Error storageError(const QString &what, const QSqlError &e)
 {
@@ -107,9 +108,10 @@ Status Outbox::migrate()
                                  tr("The outbox %1 was written by a newer Tandem.").arg(m_path));
     if (version == kSchemaVersion)
         return {};
-    // Forward migrations, one transaction each; version 1 is the first schema.
+    // Forward migrations in one transaction; version 1 is the first schema.
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     db.transaction();
+    QStringList steps;
     const QStringList v1{
         QStringLiteral("CREATE TABLE replies ("
                        " seq INTEGER PRIMARY KEY AUTOINCREMENT,"
@@ -127,7 +129,15 @@ Status Outbox::migrate()
         QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
         QStringLiteral("INSERT INTO schema_version (version) VALUES (1)"),
     };
-    for (const QString &sql : v1) {
+    // Version 2: what a reply did with the bot's suggestions, so that it survives a restart.
+    const QStringList v2{
+        QStringLiteral("ALTER TABLE replies ADD COLUMN assist TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("INSERT INTO schema_version (version) VALUES (2)"),
+    };
+    if (version < 1)
+        steps += v1;
+    steps += v2;
+    for (const QString &sql : std::as_const(steps)) {
         if (!q.exec(sql)) {
             const Error e = storageError(tr("Cannot create the outbox"), q.lastError());
             db.rollback();
@@ -139,7 +149,8 @@ Status Outbox::migrate()
     return {};
 }
 
-Result<QString> Outbox::queueReply(qint64 conversationId, const QString &text)
+Result<QString> Outbox::queueReply(qint64 conversationId, const QString &text,
+                                   const QJsonObject &assist)
 {
     if (!isOpen())
         return client::makeError(client::errc::Storage, tr("The outbox is not open."));
@@ -156,11 +167,16 @@ Result<QString> Outbox::queueReply(qint64 conversationId, const QString &text)
     if (!db.transaction())
         return storageError(tr("Cannot save the reply"), db.lastError());
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO replies (client_id, conversation_id, text, created_at)"
-                             " VALUES (:client_id, :conversation_id, :text, :created_at)"));
+    q.prepare(
+        QStringLiteral("INSERT INTO replies (client_id, conversation_id, text, assist, created_at)"
+                       " VALUES (:client_id, :conversation_id, :text, :assist, :created_at)"));
     q.bindValue(QStringLiteral(":client_id"), clientId);
     q.bindValue(QStringLiteral(":conversation_id"), conversationId);
     q.bindValue(QStringLiteral(":text"), text);
+    q.bindValue(QStringLiteral(":assist"),
+                assist.isEmpty()
+                    ? QStringLiteral("") // a null QString would bind as NULL
+                    : QString::fromUtf8(QJsonDocument(assist).toJson(QJsonDocument::Compact)));
     q.bindValue(QStringLiteral(":created_at"), QDateTime::currentMSecsSinceEpoch());
     Status s = run(q, tr("Cannot save the reply"));
     if (s.ok()) {
@@ -186,7 +202,7 @@ QList<OutboxReply> Outbox::replies(qint64 conversationId) const
         return list;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.prepare(QStringLiteral("SELECT client_id, conversation_id, text, created_at, status,"
-                             " error_code, error_message FROM replies") +
+                             " error_code, error_message, assist FROM replies") +
               (conversationId ? QStringLiteral(" WHERE conversation_id = :c") : QString()) +
               QStringLiteral(" ORDER BY seq"));
     if (conversationId)
@@ -204,6 +220,7 @@ QList<OutboxReply> Outbox::replies(qint64 conversationId) const
         r.state = q.value(4).toString() == QLatin1String("failed") ? OutboxReply::State::Failed
                                                                    : OutboxReply::State::Pending;
         r.error = Error{q.value(5).toString(), q.value(6).toString()};
+        r.assist = QJsonDocument::fromJson(q.value(7).toString().toUtf8()).object();
         list.append(r);
     }
     return list;
@@ -301,10 +318,11 @@ void Outbox::submitNext()
             continue;
         busy.insert(r.conversationId);
         m_inFlight.insert(r.clientId, r.conversationId);
-        m_connection.command(QStringLiteral("send"),
-                             {{QStringLiteral("conversationId"), r.conversationId},
-                              {QStringLiteral("text"), r.text}},
-                             r.clientId);
+        QJsonObject fields{{QStringLiteral("conversationId"), r.conversationId},
+                           {QStringLiteral("text"), r.text}};
+        if (!r.assist.isEmpty())
+            fields.insert(QStringLiteral("assist"), r.assist);
+        m_connection.command(QStringLiteral("send"), fields, r.clientId);
     }
 }
 

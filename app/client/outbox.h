@@ -3,6 +3,7 @@
 #include "result.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -23,6 +24,7 @@ struct OutboxReply
     QString clientId; // the `send` command's id: the hub applies it once however often it is sent
     qint64 conversationId = 0;
     QString text;
+    QJsonObject assist; // what the reply did with the bot's suggestions (`send`'s `assist`)
     qint64 createdAtMs = 0;
     State state = State::Pending;
     Error error; // why it failed
@@ -47,8 +49,10 @@ public:
     QString path() const { return m_path; }
 
     /// Stores the reply durably, clears the conversation's draft, and sends it when it can.
-    /// Returns the reply's client id.
-    Result<QString> queueReply(qint64 conversationId, const QString &text);
+    /// Returns the reply's client id. `assist` (kept with it) records what the reply did with
+    /// the suggestions shown (docs/protocol.md, `send`).
+    Result<QString> queueReply(qint64 conversationId, const QString &text,
+                               const QJsonObject &assist = {});
     /// Pending and failed replies, oldest first (of one conversation when conversationId ≠ 0).
     QList<OutboxReply> replies(qint64 conversationId = 0) const;
     /// Sends a failed reply again (same client id).
