@@ -9,6 +9,81 @@
     </message>
 </context>
 <context>
+    <name>tandem::AssistText</name>
+    <message>
+        <source>The bot answered</source>
+        <translation>机器人已回答</translation>
+    </message>
+    <message>
+        <source>The customer asked for a person</source>
+        <translation>客户要求转人工</translation>
+    </message>
+    <message>
+        <source>The customer is unhappy</source>
+        <translation>客户情绪不满</translation>
+    </message>
+    <message>
+        <source>The bot is not sure of the answer</source>
+        <translation>机器人没有把握回答</translation>
+    </message>
+    <message>
+        <source>This topic is not cleared for automatic answers</source>
+        <translation>此主题未获准自动回答</translation>
+    </message>
+    <message>
+        <source>The bot&apos;s answers did not help twice</source>
+        <translation>机器人的回答已两次未能解决问题</translation>
+    </message>
+    <message>
+        <source>The bot is not trained yet</source>
+        <translation>机器人尚未训练</translation>
+    </message>
+    <message>
+        <source>Already with a person</source>
+        <translation>已由人工处理</translation>
+    </message>
+    <message>
+        <source>falling</source>
+        <translation>下降</translation>
+    </message>
+    <message>
+        <source>rising</source>
+        <translation>上升</translation>
+    </message>
+    <message>
+        <source>steady</source>
+        <translation>平稳</translation>
+    </message>
+    <message>
+        <source>Wrong intent</source>
+        <translation>意图错误</translation>
+    </message>
+    <message>
+        <source>Outdated article</source>
+        <translation>文章已过时</translation>
+    </message>
+    <message>
+        <source>Tone</source>
+        <translation>语气</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>政策</translation>
+    </message>
+    <message>
+        <source>Missing data</source>
+        <translation>缺少数据</translation>
+    </message>
+    <message>
+        <source>Customer already answered</source>
+        <translation>客户已得到答复</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
     <name>tandem::CannedDialog</name>
     <message>
         <source>Deleted.</source>
@@ -249,6 +324,60 @@
     <message>
         <source>%1 d %2 h</source>
         <translation>%1 天 %2 小时</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::HandoffCard</name>
+    <message>
+        <source>Handed over: %1</source>
+        <translation>转人工原因：%1</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>Intent: %1 (%2)</source>
+        <translation>意图：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Mood: %1, %2</source>
+        <translation>情绪：%1，%2</translation>
+    </message>
+    <message>
+        <source>The bot had not answered yet.</source>
+        <translation>机器人尚未回答。</translation>
+    </message>
+    <message>
+        <source>The bot already answered: %1</source>
+        <translation>机器人已回答：%1</translation>
+    </message>
+    <message>
+        <source>Articles used: %1</source>
+        <translation>使用的文章：%1</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::KbSearchBox</name>
+    <message>
+        <source>The knowledge base did not answer: %1</source>
+        <translation>知识库没有响应：%1</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>未找到结果。</translation>
+    </message>
+    <message>
+        <source>Search the knowledge base (Ctrl+F)</source>
+        <translation>搜索知识库（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Search the knowledge base</source>
+        <translation>搜索知识库</translation>
+    </message>
+    <message>
+        <source>Knowledge-base articles</source>
+        <translation>知识库文章</translation>
     </message>
 </context>
 <context>
@@ -588,6 +717,25 @@ The highest score is next (Ctrl+N). Priority counts like %6 more waiting, so an 
     </message>
 </context>
 <context>
+    <name>tandem::ReasonPicker</name>
+    <message>
+        <source>Why did you change the suggestion? Press a number.</source>
+        <translation>为什么修改了建议？请按数字键。</translation>
+    </message>
+    <message>
+        <source>Why not a suggestion? Press a number.</source>
+        <translation>为什么没有使用建议？请按数字键。</translation>
+    </message>
+    <message>
+        <source>Esc  Skip</source>
+        <translation>Esc  跳过</translation>
+    </message>
+    <message>
+        <source>Reason for not using the suggestion</source>
+        <translation>未采用建议的原因</translation>
+    </message>
+</context>
+<context>
     <name>tandem::SignInDialog</name>
     <message>
         <source>&amp;Remember the password in the system keyring</source>
@@ -691,6 +839,99 @@ The highest score is next (Ctrl+N). Priority counts like %6 more waiting, so an 
     <message>
         <source>%1 customers started, %2 writing now · %3 of %4 messages delivered · %5 replies received</source>
         <translation>已开始 %1 位客户，%2 位正在发消息 · 已送达 %3/%4 条消息 · 收到 %5 条回复</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::SuggestionCard</name>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>%1 · v%2</source>
+        <translation>%1 · 第 %2 版</translation>
+    </message>
+    <message>
+        <source>reviewed %1</source>
+        <translation>审核于 %1</translation>
+    </message>
+    <message>
+        <source>below the bot&apos;s threshold</source>
+        <translation>低于机器人的阈值</translation>
+    </message>
+    <message>
+        <source>Suggestion %1</source>
+        <translation>建议 %1</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::SuggestionListModel</name>
+    <message>
+        <source>Matched the question: %1</source>
+        <translation>匹配的问题：%1</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::SuggestionPanel</name>
+    <message>
+        <source>No suggestions for the latest message.</source>
+        <translation>最新消息暂无建议。</translation>
+    </message>
+    <message>
+        <source>Open a conversation to see the bot&apos;s suggestions.</source>
+        <translation>打开一个会话以查看机器人的建议。</translation>
+    </message>
+    <message>
+        <source>%1  Bot: %2</source>
+        <translation>%1  机器人：%2</translation>
+    </message>
+    <message>
+        <source>%1  To people: %2</source>
+        <translation>%1  转人工：%2</translation>
+    </message>
+    <message>
+        <source>Claim the conversation first (Ctrl+Shift+K).</source>
+        <translation>请先接入此会话（Ctrl+Shift+K）。</translation>
+    </message>
+    <message>
+        <source>Sent suggestion %1.</source>
+        <translation>已发送建议 %1。</translation>
+    </message>
+    <message>
+        <source>Handed back to the bot. Claim it (Ctrl+Shift+K) to take it over again.</source>
+        <translation>已交还给机器人。按 Ctrl+Shift+K 可重新接入。</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>建议回复</translation>
+    </message>
+    <message>
+        <source>Alt+1–3 send · Ctrl+Alt+1–3 edit</source>
+        <translation>Alt+1–3 发送 · Ctrl+Alt+1–3 编辑</translation>
+    </message>
+    <message>
+        <source>Routing</source>
+        <translation>分流记录</translation>
+    </message>
+    <message>
+        <source>Send suggestion &amp;%1</source>
+        <translation>发送建议 %1(&amp;%1)</translation>
+    </message>
+    <message>
+        <source>Edit suggestion %1</source>
+        <translation>编辑建议 %1</translation>
+    </message>
+    <message>
+        <source>Hand &amp;back to the bot</source>
+        <translation>交还给机器人(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Search the &amp;knowledge base</source>
+        <translation>搜索知识库(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Fill in %1 first, then press Enter.</source>
+        <translation>请先填写 %1，再按 Enter 发送。</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,81 @@
     </message>
 </context>
 <context>
+    <name>tandem::AssistText</name>
+    <message>
+        <source>The bot answered</source>
+        <translation>機器人已回答</translation>
+    </message>
+    <message>
+        <source>The customer asked for a person</source>
+        <translation>客戶要求轉真人客服</translation>
+    </message>
+    <message>
+        <source>The customer is unhappy</source>
+        <translation>客戶情緒不滿</translation>
+    </message>
+    <message>
+        <source>The bot is not sure of the answer</source>
+        <translation>機器人沒有把握回答</translation>
+    </message>
+    <message>
+        <source>This topic is not cleared for automatic answers</source>
+        <translation>此主題未獲准自動回答</translation>
+    </message>
+    <message>
+        <source>The bot&apos;s answers did not help twice</source>
+        <translation>機器人的回答已兩次未能解決問題</translation>
+    </message>
+    <message>
+        <source>The bot is not trained yet</source>
+        <translation>機器人尚未訓練</translation>
+    </message>
+    <message>
+        <source>Already with a person</source>
+        <translation>已由真人客服處理</translation>
+    </message>
+    <message>
+        <source>falling</source>
+        <translation>下降</translation>
+    </message>
+    <message>
+        <source>rising</source>
+        <translation>上升</translation>
+    </message>
+    <message>
+        <source>steady</source>
+        <translation>平穩</translation>
+    </message>
+    <message>
+        <source>Wrong intent</source>
+        <translation>意圖錯誤</translation>
+    </message>
+    <message>
+        <source>Outdated article</source>
+        <translation>文章已過時</translation>
+    </message>
+    <message>
+        <source>Tone</source>
+        <translation>語氣</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>政策</translation>
+    </message>
+    <message>
+        <source>Missing data</source>
+        <translation>缺少資料</translation>
+    </message>
+    <message>
+        <source>Customer already answered</source>
+        <translation>客戶已獲得答覆</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
     <name>tandem::CannedDialog</name>
     <message>
         <source>Deleted.</source>
@@ -249,6 +324,60 @@
     <message>
         <source>%1 d %2 h</source>
         <translation>%1 天 %2 小時</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::HandoffCard</name>
+    <message>
+        <source>Handed over: %1</source>
+        <translation>轉人工原因：%1</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>「%1」</translation>
+    </message>
+    <message>
+        <source>Intent: %1 (%2)</source>
+        <translation>意圖：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Mood: %1, %2</source>
+        <translation>情緒：%1，%2</translation>
+    </message>
+    <message>
+        <source>The bot had not answered yet.</source>
+        <translation>機器人尚未回答。</translation>
+    </message>
+    <message>
+        <source>The bot already answered: %1</source>
+        <translation>機器人已回答：%1</translation>
+    </message>
+    <message>
+        <source>Articles used: %1</source>
+        <translation>使用的文章：%1</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::KbSearchBox</name>
+    <message>
+        <source>The knowledge base did not answer: %1</source>
+        <translation>知識庫沒有回應：%1</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>找不到結果。</translation>
+    </message>
+    <message>
+        <source>Search the knowledge base (Ctrl+F)</source>
+        <translation>搜尋知識庫（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Search the knowledge base</source>
+        <translation>搜尋知識庫</translation>
+    </message>
+    <message>
+        <source>Knowledge-base articles</source>
+        <translation>知識庫文章</translation>
     </message>
 </context>
 <context>
@@ -588,6 +717,25 @@ The highest score is next (Ctrl+N). Priority counts like %6 more waiting, so an 
     </message>
 </context>
 <context>
+    <name>tandem::ReasonPicker</name>
+    <message>
+        <source>Why did you change the suggestion? Press a number.</source>
+        <translation>為什麼修改了建議？請按數字鍵。</translation>
+    </message>
+    <message>
+        <source>Why not a suggestion? Press a number.</source>
+        <translation>為什麼沒有使用建議？請按數字鍵。</translation>
+    </message>
+    <message>
+        <source>Esc  Skip</source>
+        <translation>Esc  略過</translation>
+    </message>
+    <message>
+        <source>Reason for not using the suggestion</source>
+        <translation>未採用建議的原因</translation>
+    </message>
+</context>
+<context>
     <name>tandem::SignInDialog</name>
     <message>
         <source>&amp;Remember the password in the system keyring</source>
@@ -691,6 +839,99 @@ The highest score is next (Ctrl+N). Priority counts like %6 more waiting, so an 
     <message>
         <source>%1 customers started, %2 writing now · %3 of %4 messages delivered · %5 replies received</source>
         <translation>已開始 %1 位客戶，%2 位正在傳訊息 · 已送達 %3/%4 則訊息 · 收到 %5 則回覆</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::SuggestionCard</name>
+    <message>
+        <source>Confidence</source>
+        <translation>信賴度</translation>
+    </message>
+    <message>
+        <source>%1 · v%2</source>
+        <translation>%1 · 第 %2 版</translation>
+    </message>
+    <message>
+        <source>reviewed %1</source>
+        <translation>審核於 %1</translation>
+    </message>
+    <message>
+        <source>below the bot&apos;s threshold</source>
+        <translation>低於機器人的門檻</translation>
+    </message>
+    <message>
+        <source>Suggestion %1</source>
+        <translation>建議 %1</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::SuggestionListModel</name>
+    <message>
+        <source>Matched the question: %1</source>
+        <translation>比對到的問題：%1</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::SuggestionPanel</name>
+    <message>
+        <source>No suggestions for the latest message.</source>
+        <translation>最新訊息暫無建議。</translation>
+    </message>
+    <message>
+        <source>Open a conversation to see the bot&apos;s suggestions.</source>
+        <translation>開啟一個對話以查看機器人的建議。</translation>
+    </message>
+    <message>
+        <source>%1  Bot: %2</source>
+        <translation>%1  機器人：%2</translation>
+    </message>
+    <message>
+        <source>%1  To people: %2</source>
+        <translation>%1  轉人工：%2</translation>
+    </message>
+    <message>
+        <source>Claim the conversation first (Ctrl+Shift+K).</source>
+        <translation>請先接手此對話（Ctrl+Shift+K）。</translation>
+    </message>
+    <message>
+        <source>Sent suggestion %1.</source>
+        <translation>已傳送建議 %1。</translation>
+    </message>
+    <message>
+        <source>Handed back to the bot. Claim it (Ctrl+Shift+K) to take it over again.</source>
+        <translation>已交還給機器人。按 Ctrl+Shift+K 可重新接手。</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>建議回覆</translation>
+    </message>
+    <message>
+        <source>Alt+1–3 send · Ctrl+Alt+1–3 edit</source>
+        <translation>Alt+1–3 傳送 · Ctrl+Alt+1–3 編輯</translation>
+    </message>
+    <message>
+        <source>Routing</source>
+        <translation>分流紀錄</translation>
+    </message>
+    <message>
+        <source>Send suggestion &amp;%1</source>
+        <translation>傳送建議 %1(&amp;%1)</translation>
+    </message>
+    <message>
+        <source>Edit suggestion %1</source>
+        <translation>編輯建議 %1</translation>
+    </message>
+    <message>
+        <source>Hand &amp;back to the bot</source>
+        <translation>交還給機器人(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Search the &amp;knowledge base</source>
+        <translation>搜尋知識庫(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Fill in %1 first, then press Enter.</source>
+        <translation>請先填寫 %1，再按 Enter 傳送。</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@
 #include "queuepanel.h"
 #include "settings.h"
 #include "simulatedialog.h"
+#include "suggestionpanel.h"
 #include "transferdialog.h"
 
 #include <QAction>
@@ -47,6 +48,9 @@ MainWindow::MainWindow(Client &client, const QUrl &hubUrl, const QUrl &chatUrl, 
     m_splitter->setObjectName(QStringLiteral("MainSplitter"));
     m_splitter->addWidget(m_queue);
     m_splitter->addWidget(m_conversation);
+    m_assist = new SuggestionPanel(client, this);
+    m_assist->setComposer(m_conversation->composer());
+    m_splitter->addWidget(m_assist);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setChildrenCollapsible(false);
@@ -68,6 +72,8 @@ MainWindow::MainWindow(Client &client, const QUrl &hubUrl, const QUrl &chatUrl, 
 
     createActions();
     createMenus();
+    m_conversationMenu->addSeparator();
+    m_conversationMenu->addActions(m_assist->keyActions());
 
     connect(m_queue, &QueuePanel::conversationSelected, this, &MainWindow::openConversation);
     connect(m_queue, &QueuePanel::conversationActivated, this, [this](qint64 id) {
@@ -112,10 +118,10 @@ MainWindow::MainWindow(Client &client, const QUrl &hubUrl, const QUrl &chatUrl, 
     restoreGeometry(Settings::windowGeometry());
     restoreState(Settings::windowState());
     if (!m_splitter->restoreState(Settings::splitterState()))
-        m_splitter->setSizes({620, 520});
+        m_splitter->setSizes({540, 430, 350});
     m_queue->restoreHeaderState(Settings::queueHeaderState());
     if (Settings::windowGeometry().isEmpty())
-        resize(1180, 760);
+        resize(1320, 800);
     retranslate();
     updateWaitingCount();
     updateActions();
@@ -267,6 +273,7 @@ void MainWindow::openConversation(qint64 id)
     if (id == m_conversation->conversation())
         return;
     m_conversation->setConversation(id);
+    m_assist->setConversation(id);
     m_queue->selectConversation(id);
     updateActions();
 }
@@ -402,6 +409,9 @@ void MainWindow::showShortcuts()
     QStringList lines;
     for (QAction *a : {m_next, m_claim, m_release, m_transfer, m_close, m_focus, m_tagNegative,
                        m_tagNeutral, m_tagPositive, m_shortcuts})
+        lines << QStringLiteral("%1\t%2").arg(a->shortcut().toString(QKeySequence::NativeText),
+                                              a->text().remove(QLatin1Char('&')));
+    for (QAction *a : m_assist->keyActions())
         lines << QStringLiteral("%1\t%2").arg(a->shortcut().toString(QKeySequence::NativeText),
                                               a->text().remove(QLatin1Char('&')));
     lines << tr("Enter\tSend the reply") << tr("Shift+Enter\tNew line in the reply")

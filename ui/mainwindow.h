@@ -21,6 +21,7 @@ class Notifier;
 class CannedDialog;
 class QueuePanel;
 class SimulateDialog;
+class SuggestionPanel;
 
 /// The agent's workplace: the live queue beside the open conversation, every action on the
 /// keyboard, the connection state always visible.
@@ -35,6 +36,7 @@ public:
 
     QueuePanel *queuePanel() const { return m_queue; }
     ConversationPanel *conversationPanel() const { return m_conversation; }
+    SuggestionPanel *suggestionPanel() const { return m_assist; }
     ConnectionIndicator *connectionIndicator() const { return m_indicator; }
     SimulateDialog *simulateDialog() const { return m_simulate; }
 
@@ -75,6 +77,7 @@ private:
     QUrl m_chatUrl;
     QueuePanel *m_queue;
     ConversationPanel *m_conversation;
+    SuggestionPanel *m_assist = nullptr;
     QSplitter *m_splitter;
     ConnectionIndicator *m_indicator;
     QLabel *m_waiting;

@@ -44,6 +44,24 @@ enum ItemDataRole : int
     TextRole,
     /// QDateTime, local time.
     TimeRole,
+
+    // ---- SuggestionListModel (the answer text is DisplayRole) ----
+
+    /// int 1–3: the rank, also the suggestion's key (Alt+rank).
+    RankRole,
+    /// double in [0, 1].
+    ConfidenceRole,
+    /// QString: the matched intent, e.g. "delivery.tracking".
+    IntentRole,
+    /// QString.
+    ArticleIdRole,
+    ArticleTitleRole,
+    /// int.
+    ArticleVersionRole,
+    /// QDate (invalid when unknown).
+    LastReviewedRole,
+    /// bool: below the model's threshold (shown greyed, never hidden).
+    WeakRole,
 };
 
 } // namespace tandem::roles
