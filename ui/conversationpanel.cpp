@@ -94,6 +94,7 @@ ConversationPanel::ConversationPanel(Client &client, QWidget *parent)
     compose->addWidget(m_composer, 1);
     compose->addWidget(m_send, 0, Qt::AlignBottom);
     layout->addLayout(compose);
+    m_hint->setWordWrap(true); // a narrow panel wraps the keys, it does not widen
     layout->addWidget(m_hint);
 
     m_draftTimer.setSingleShot(true);

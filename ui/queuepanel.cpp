@@ -52,7 +52,9 @@ QueuePanel::QueuePanel(Client &client, QWidget *parent)
     header->resizeSection(QueueModel::Assignee, 6 * em);
     header->resizeSection(QueueModel::Priority, 5 * em);
     header->setSectionResizeMode(QueueModel::Preview, QHeaderView::Stretch);
-    m_view->horizontalHeader()->setSortIndicator(QueueModel::Waiting, Qt::DescendingOrder);
+    // The queue order (QueueOrder): waiting customers first, by time waited against the target
+    // plus priority, the order Ctrl+N takes them in.
+    m_view->horizontalHeader()->setSortIndicator(QueueModel::State, Qt::AscendingOrder);
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
 
