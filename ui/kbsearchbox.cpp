@@ -66,6 +66,7 @@ KbSearchBox::KbSearchBox(AssistClient &assist, QWidget *parent)
                     return;
                 m_articleId.clear();
                 m_status->hide();
+                m_results->hide(); // out of the way; typing in the field brings them back
                 emit articleChosen(article);
             });
     connect(&assist, &AssistClient::requestFailed, this,

@@ -204,18 +204,12 @@ void SuggestionPanel::sendSuggestion(int rank)
 {
     if (!m_client.actionsFor(m_conversation).reply)
         return showMessage(tr("Claim the conversation first (Ctrl+Shift+K)."));
-    // An answer with a blank the hub could not fill ({{order.id}}) never goes out as is.
-    if (const auto s = m_model->suggestions().byRank(rank); s) {
-        QStringList blanks =
-            canned::variablesIn(canned::fill(s->answer, m_client.knownVariables(m_conversation)));
-        if (!blanks.isEmpty()) {
-            editSuggestion(rank);
-            for (QString &b : blanks)
-                b = QStringLiteral("{{%1}}").arg(b);
-            return showMessage(
-                tr("Fill in %1 first, then press Enter.").arg(blanks.join(QStringLiteral(", "))));
-        }
-    }
+    // An answer with a blank the hub could not fill ({{order.id}}) never goes out as is: it is
+    // loaded for editing, with a hint.
+    if (const auto s = m_model->suggestions().byRank(rank);
+        s && !canned::variablesIn(canned::fill(s->answer, m_client.knownVariables(m_conversation)))
+                  .isEmpty())
+        return editSuggestion(rank);
     auto sent = m_client.sendSuggestion(m_conversation, rank);
     if (!sent.ok())
         return showMessage(sent.error().message);
@@ -255,7 +249,14 @@ void SuggestionPanel::loadIntoComposer(const QString &text, int rank)
     m_composer->moveCursor(QTextCursor::End);
     m_composer->setFocus();
     m_client.assist().markEditing(m_conversation, rank);
-    m_message->hide();
+    QStringList blanks = canned::variablesIn(text);
+    for (QString &b : blanks)
+        b = QStringLiteral("{{%1}}").arg(b);
+    if (blanks.isEmpty())
+        m_message->hide();
+    else
+        showMessage(
+            tr("Fill in %1 first, then press Enter.").arg(blanks.join(QStringLiteral(", "))));
 }
 
 void SuggestionPanel::handBack()
