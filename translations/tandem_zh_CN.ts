@@ -580,6 +580,10 @@
         <source>Ctrl+1/2/3	With a customer message selected: tag that message</source>
         <translation>Ctrl+1/2/3	选中一条客户消息时：标注该消息</translation>
     </message>
+    <message>
+        <source>1–7 / Esc	After an edited or own reply: why the suggestion was not used / skip</source>
+        <translation>1–7 / Esc	修改建议或自行回复后：选择未采用建议的原因 / 跳过</translation>
+    </message>
 </context>
 <context>
     <name>tandem::MessageDelegate</name>
@@ -914,10 +918,6 @@ The highest score is next (Ctrl+N). Priority counts like %6 more waiting, so an 
         <translation>分流记录</translation>
     </message>
     <message>
-        <source>Send suggestion &amp;%1</source>
-        <translation>发送建议 %1(&amp;%1)</translation>
-    </message>
-    <message>
         <source>Edit suggestion %1</source>
         <translation>编辑建议 %1</translation>
     </message>
@@ -932,6 +932,10 @@ The highest score is next (Ctrl+N). Priority counts like %6 more waiting, so an 
     <message>
         <source>Fill in %1 first, then press Enter.</source>
         <translation>请先填写 %1，再按 Enter 发送。</translation>
+    </message>
+    <message>
+        <source>Send suggestion %1</source>
+        <translation>发送建议 %1</translation>
     </message>
 </context>
 <context>

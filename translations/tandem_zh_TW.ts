@@ -580,6 +580,10 @@
         <source>Ctrl+1/2/3	With a customer message selected: tag that message</source>
         <translation>Ctrl+1/2/3	選取一則客戶訊息時：標註該訊息</translation>
     </message>
+    <message>
+        <source>1–7 / Esc	After an edited or own reply: why the suggestion was not used / skip</source>
+        <translation>1–7 / Esc	修改建議或自行回覆後：選擇未採用建議的原因 / 略過</translation>
+    </message>
 </context>
 <context>
     <name>tandem::MessageDelegate</name>
@@ -914,10 +918,6 @@ The highest score is next (Ctrl+N). Priority counts like %6 more waiting, so an 
         <translation>分流紀錄</translation>
     </message>
     <message>
-        <source>Send suggestion &amp;%1</source>
-        <translation>傳送建議 %1(&amp;%1)</translation>
-    </message>
-    <message>
         <source>Edit suggestion %1</source>
         <translation>編輯建議 %1</translation>
     </message>
@@ -932,6 +932,10 @@ The highest score is next (Ctrl+N). Priority counts like %6 more waiting, so an 
     <message>
         <source>Fill in %1 first, then press Enter.</source>
         <translation>請先填寫 %1，再按 Enter 傳送。</translation>
+    </message>
+    <message>
+        <source>Send suggestion %1</source>
+        <translation>傳送建議 %1</translation>
     </message>
 </context>
 <context>

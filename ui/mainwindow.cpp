@@ -416,6 +416,7 @@ void MainWindow::showShortcuts()
                                               a->text().remove(QLatin1Char('&')));
     lines << tr("Enter\tSend the reply") << tr("Shift+Enter\tNew line in the reply")
           << tr("Up/Down\tMove through the queue")
+          << tr("1–7 / Esc\tAfter an edited or own reply: why the suggestion was not used / skip")
           << tr("/\tIn the reply: a canned response (Enter or Tab inserts it)")
           << tr("Ctrl+1/2/3\tWith a customer message selected: tag that message");
     MessageBox::information(this, tr("Keyboard shortcuts"), lines.join(QLatin1Char('\n')));

@@ -286,7 +286,7 @@ void SuggestionPanel::retranslate()
     m_keysHint->setText(tr("Alt+1–3 send · Ctrl+Alt+1–3 edit"));
     m_routingHeading->setText(tr("Routing"));
     for (int i = 0; i < 3; ++i) {
-        m_send.at(i)->setText(tr("Send suggestion &%1").arg(i + 1));
+        m_send.at(i)->setText(tr("Send suggestion %1").arg(i + 1));
         m_edit.at(i)->setText(tr("Edit suggestion %1").arg(i + 1));
     }
     m_handBack->setText(tr("Hand &back to the bot"));
