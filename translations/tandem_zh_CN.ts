@@ -537,20 +537,20 @@
         <translation>本机模式</translation>
     </message>
     <message>
-        <source>Tag mood &amp;negative</source>
-        <translation>标注情绪：负面(&amp;N)</translation>
+        <source>Tag mood ne&amp;gative</source>
+        <translation>标注情绪：负面(&amp;G)</translation>
     </message>
     <message>
-        <source>Tag mood n&amp;eutral</source>
-        <translation>标注情绪：中性(&amp;E)</translation>
+        <source>Tag mood ne&amp;utral</source>
+        <translation>标注情绪：中性(&amp;U)</translation>
     </message>
     <message>
         <source>Tag mood &amp;positive</source>
         <translation>标注情绪：正面(&amp;P)</translation>
     </message>
     <message>
-        <source>&amp;Canned responses…</source>
-        <translation>快捷回复(&amp;C)…</translation>
+        <source>Ca&amp;nned responses…</source>
+        <translation>快捷回复(&amp;N)…</translation>
     </message>
     <message>
         <source>Message tagged: %1</source>

@@ -537,20 +537,20 @@
         <translation>本機模式</translation>
     </message>
     <message>
-        <source>Tag mood &amp;negative</source>
-        <translation>標註情緒：負面(&amp;N)</translation>
+        <source>Tag mood ne&amp;gative</source>
+        <translation>標註情緒：負面(&amp;G)</translation>
     </message>
     <message>
-        <source>Tag mood n&amp;eutral</source>
-        <translation>標註情緒：中性(&amp;E)</translation>
+        <source>Tag mood ne&amp;utral</source>
+        <translation>標註情緒：中性(&amp;U)</translation>
     </message>
     <message>
         <source>Tag mood &amp;positive</source>
         <translation>標註情緒：正面(&amp;P)</translation>
     </message>
     <message>
-        <source>&amp;Canned responses…</source>
-        <translation>快速回覆(&amp;C)…</translation>
+        <source>Ca&amp;nned responses…</source>
+        <translation>快速回覆(&amp;N)…</translation>
     </message>
     <message>
         <source>Message tagged: %1</source>

@@ -225,10 +225,10 @@ void MainWindow::retranslate()
     m_transfer->setText(tr("&Transfer…"));
     m_close->setText(tr("Cl&ose conversation"));
     m_focus->setText(tr("&Switch between queue and reply"));
-    m_tagNegative->setText(tr("Tag mood &negative"));
-    m_tagNeutral->setText(tr("Tag mood n&eutral"));
+    m_tagNegative->setText(tr("Tag mood ne&gative"));
+    m_tagNeutral->setText(tr("Tag mood ne&utral"));
     m_tagPositive->setText(tr("Tag mood &positive"));
-    m_cannedAction->setText(tr("&Canned responses…"));
+    m_cannedAction->setText(tr("Ca&nned responses…"));
     m_notify->setText(tr("&Notify me when a customer is waiting"));
     m_simulateAction->setText(tr("&Simulate customers…"));
     m_openChatAction->setText(tr("Open the &customer chat page"));
