@@ -55,6 +55,7 @@ Result<std::unique_ptr<EmbeddedHub>> EmbeddedHub::start(const QString &dataDir, 
                                kbfile::Format::Json, QDateTime::currentMSecsSinceEpoch());
         if (!kb.ok())
             return kb.error();
+        embedded->m_hub->retrainSuggestions(); // the latest request wins over the empty start
     }
     if (Status s =
             seedDemoCannedResponses(embedded->m_hub->store(), QDateTime::currentMSecsSinceEpoch());

@@ -153,6 +153,8 @@ QJsonObject Conversation::toJson() const
     }
     if (escalation)
         o.insert(QStringLiteral("escalation"), true);
+    if (!assist.isEmpty())
+        o.insert(QStringLiteral("assist"), assist);
     return o;
 }
 
@@ -194,6 +196,7 @@ Conversation Conversation::fromJson(const QJsonObject &o)
         c.sentiment = o.value(QStringLiteral("sentiment")).toDouble();
     c.sentimentTrend = o.value(QStringLiteral("sentimentTrend")).toString();
     c.escalation = o.value(QStringLiteral("escalation")).toBool();
+    c.assist = o.value(QStringLiteral("assist")).toObject();
     return c;
 }
 

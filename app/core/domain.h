@@ -99,6 +99,8 @@ struct Conversation
     std::optional<double> sentiment; // the customer's latest score, [-1, 1]
     QString sentimentTrend;          // "falling", "steady" or "rising"; empty before any
     bool escalation = false;         // a strong cue: threat to cancel, regulator, abuse
+    /// What the bot prepared and decided (suggestions, handoff card, routing); agents only.
+    QJsonObject assist;
 
     QJsonObject toJson() const;
     static Conversation fromJson(const QJsonObject &o);

@@ -17,7 +17,9 @@ enum class FieldType
     OptionalString,
     OptionalInteger,
     OptionalBool,
-    Object
+    Bool,
+    Object,
+    OptionalObject
 };
 
 struct Field
@@ -71,7 +73,26 @@ const Command kCommands[] = {
     {Channel::Agent, "close", {{"conversationId", FieldType::Integer}}},
     {Channel::Agent,
      "send",
-     {{"conversationId", FieldType::Integer}, {"text", FieldType::NonEmptyText}}},
+     {{"conversationId", FieldType::Integer},
+      {"text", FieldType::NonEmptyText},
+      {"assist", FieldType::OptionalObject}}},
+    {Channel::Agent,
+     "suggestion.reason",
+     {{"outcomeId", FieldType::Integer}, {"reason", FieldType::String}}},
+    {Channel::Agent,
+     "suggestion.ignored",
+     {{"conversationId", FieldType::Integer},
+      {"messageId", FieldType::Integer},
+      {"displayMs", FieldType::OptionalInteger}}},
+    {Channel::Agent,
+     "suggestion.outcomes",
+     {{"conversationId", FieldType::OptionalInteger},
+      {"beforeId", FieldType::OptionalInteger},
+      {"limit", FieldType::OptionalInteger}}},
+    {Channel::Agent, "bot.handBack", {{"conversationId", FieldType::Integer}}},
+    {Channel::Agent,
+     "kb.autoAnswer",
+     {{"articleId", FieldType::String}, {"autoAnswer", FieldType::Bool}}},
     {Channel::Agent,
      "history",
      {{"conversationId", FieldType::Integer},
@@ -109,7 +130,8 @@ Status checkField(const QJsonObject &o, const Field &f)
     const QString name = QString::fromLatin1(f.name);
     const QJsonValue v = o.value(name);
     const bool optional = f.type == FieldType::OptionalString ||
-                          f.type == FieldType::OptionalInteger || f.type == FieldType::OptionalBool;
+                          f.type == FieldType::OptionalInteger ||
+                          f.type == FieldType::OptionalBool || f.type == FieldType::OptionalObject;
     if (v.isUndefined() || v.isNull()) {
         if (optional)
             return {};
@@ -140,11 +162,13 @@ Status checkField(const QJsonObject &o, const Field &f)
                                        .arg(kMaxTextLength));
         return {};
     case FieldType::OptionalBool:
+    case FieldType::Bool:
         if (!v.isBool())
             return Status::failure(QString::fromLatin1(errc::InvalidField),
                                    QStringLiteral("field \"%1\" must be true or false").arg(name));
         return {};
     case FieldType::Object:
+    case FieldType::OptionalObject:
         if (!v.isObject())
             return Status::failure(QString::fromLatin1(errc::InvalidField),
                                    QStringLiteral("field \"%1\" must be an object").arg(name));

@@ -76,6 +76,8 @@ void AgentSession::handle(const protocol::Frame &frame)
         return sentimentTags(frame);
     if (frame.type == QLatin1String("canned.list"))
         return cannedList(frame);
+    if (frame.type == QLatin1String("suggestion.outcomes"))
+        return suggestionOutcomes(frame);
     if (frame.type == QLatin1String("logout"))
         return logout(frame);
 

@@ -31,7 +31,8 @@ private:
     void users(const protocol::Frame &frame);
     void kbSearch(const protocol::Frame &frame);
     void kbArticle(const protocol::Frame &frame);
-    void sentimentTags(const protocol::Frame &frame); // agentsession_assist.cpp
+    void sentimentTags(const protocol::Frame &frame);      // agentsession_assist.cpp
+    void suggestionOutcomes(const protocol::Frame &frame); // agentsession_routing.cpp
     void cannedList(const protocol::Frame &frame);
     /// The conversation's standing sentiment tags, for the history answer.
     QJsonArray standingTags(qint64 conversationId);

@@ -319,6 +319,14 @@ int serveCommand(const QStringList &args)
     parser.addOption({QStringLiteral("capacity"),
                       QStringLiteral("Conversations one agent may hold at once."),
                       QStringLiteral("n"), QStringLiteral("5")});
+    parser.addOption({QStringLiteral("peak-wait"),
+                      QStringLiteral("When the longest wait in the queue passes this many "
+                                     "seconds, customers handed to people get a holding message "
+                                     "with the bot's best answer marked as automatic (0: never)."),
+                      QStringLiteral("seconds"), QStringLiteral("180")});
+    parser.addOption({QStringLiteral("no-bot"),
+                      QStringLiteral("New conversations go straight to the queue; the bot only "
+                                     "prepares suggestions for agents.")});
     int code = 0;
     if (!parse(parser, args,
                QStringLiteral("Run the Tandem hub: the customer chat page at /chat, "
@@ -340,12 +348,18 @@ int serveCommand(const QStringList &args)
     const int capacity = parser.value(QStringLiteral("capacity")).toInt(&capacityOk);
     if (!capacityOk || capacity < 1 || capacity > 1000)
         return fail(QStringLiteral("--capacity wants a number from 1 to 1000"));
+    bool peakOk = false;
+    const int peakWait = parser.value(QStringLiteral("peak-wait")).toInt(&peakOk);
+    if (!peakOk || peakWait < 0 || peakWait > 24 * 3600)
+        return fail(QStringLiteral("--peak-wait wants seconds from 0 to 86400"));
 
     HubConfig config;
     config.address = listen->first;
     config.port = listen->second;
     config.database = url.value();
     config.settings.agentCapacity = capacity;
+    config.settings.peakWaitMs = qint64(peakWait) * 1000;
+    config.settings.botEnabled = !parser.isSet(QStringLiteral("no-bot"));
     auto hub = Hub::start(config);
     if (!hub.ok())
         return fail(hub.error().message);

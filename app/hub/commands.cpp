@@ -1,24 +1,18 @@
 #include "commands.h"
 
 #include "assistcommands.h"
+#include "commandsupport.h"
 #include "knowledge.h"
 #include "priority.h"
 #include "protocol.h"
+#include "routingcommands.h"
 #include "sentiment.h"
 
 #include <QJsonArray>
 
 namespace tandem::commands {
 
-namespace {
-
-namespace errc = protocol::errc;
-
-template <typename T = QJsonObject>
-Result<T> fail(const char *code, QString message)
-{
-    return Result<T>::failure(QString::fromLatin1(code), std::move(message));
-}
+// Shared with the other command files through commandsupport.h.
 
 Error internal(const Error &e)
 {
@@ -126,7 +120,8 @@ Result<Conversation> newConversation(Context &ctx, const QString &customerName,
     n.customerName = customerName;
     n.channel = channel;
     n.locale = ctx.actor.locale;
-    n.state = ConversationState::Waiting; // the bot is wired in by the routing issue
+    // The bot takes every new conversation first and hands over when it should.
+    n.state = ctx.settings.botEnabled ? ConversationState::Bot : ConversationState::Waiting;
     n.nowMs = ctx.nowMs;
     auto c = ctx.store.createConversation(n);
     if (!c.ok())
@@ -157,11 +152,13 @@ Result<QJsonObject> customerMessage(Context &ctx)
     if (!posted.ok())
         return posted;
     QJsonObject result = posted.value();
+    auto routed =
+        routeCustomerMessage(ctx, c.id, result.value(QStringLiteral("message")).toObject());
+    if (!routed.ok())
+        return routed.error();
     result.insert(QStringLiteral("message"),
                   customerView(result.value(QStringLiteral("message")).toObject()));
-    auto conv = load(ctx, c.id);
-    if (conv.ok())
-        result.insert(QStringLiteral("conversation"), customerView(conv.value()));
+    result.insert(QStringLiteral("conversation"), customerView(routed.value()));
     return result;
 }
 
@@ -178,6 +175,11 @@ Result<QJsonObject> apiCreateConversation(Context &ctx)
     if (!posted.ok())
         return posted;
     QJsonObject result = posted.value();
+    auto routed =
+        routeCustomerMessage(ctx, c->id, result.value(QStringLiteral("message")).toObject());
+    if (!routed.ok())
+        return routed.error();
+    result.insert(QStringLiteral("conversation"), routed->toJson());
     result.insert(QStringLiteral("id"), c->id);
     return result;
 }
@@ -189,8 +191,17 @@ Result<QJsonObject> apiMessage(Context &ctx)
         return c.error();
     if (c->state == ConversationState::Closed)
         return fail(errc::Conflict, QStringLiteral("conversation %1 is closed").arg(c->id));
-    return postMessage(ctx, c.value(), SenderKind::Customer, 0, c->customerName,
-                       argText(ctx, "text"));
+    auto posted =
+        postMessage(ctx, c.value(), SenderKind::Customer, 0, c->customerName, argText(ctx, "text"));
+    if (!posted.ok())
+        return posted;
+    QJsonObject result = posted.value();
+    auto routed =
+        routeCustomerMessage(ctx, c->id, result.value(QStringLiteral("message")).toObject());
+    if (!routed.ok())
+        return routed.error();
+    result.insert(QStringLiteral("conversation"), routed->toJson());
+    return result;
 }
 
 Status requireWorker(const Context &ctx)
@@ -231,7 +242,7 @@ Status checkCapacity(Context &ctx, const User &u)
 
 /// The open conversation a worker command acts on, owned by the actor (or the actor manages
 /// everyone's). `ownershipHint` is added to the refusal, e.g. "claim it first".
-Result<Conversation> ownedOpenConversation(Context &ctx, const QString &ownershipHint = {})
+Result<Conversation> ownedOpenConversation(Context &ctx, const QString &ownershipHint)
 {
     if (Status s = requireWorker(ctx); !s.ok())
         return s.error();
@@ -270,6 +281,8 @@ Result<QJsonObject> transitionAndPublish(Context &ctx, const Conversation &c, Co
         return s.error();
     return QJsonObject{{QStringLiteral("conversation"), updated->toJson()}};
 }
+
+namespace {
 
 Result<QJsonObject> claim(Context &ctx)
 {
@@ -367,8 +380,18 @@ Result<QJsonObject> send(Context &ctx)
     auto c = ownedOpenConversation(ctx, QStringLiteral("claim it first"));
     if (!c.ok())
         return c.error();
-    return postMessage(ctx, c.value(), SenderKind::Agent, ctx.actor.user.id,
-                       userLabel(ctx.actor.user), argText(ctx, "text"));
+    auto posted = postMessage(ctx, c.value(), SenderKind::Agent, ctx.actor.user.id,
+                              userLabel(ctx.actor.user), argText(ctx, "text"));
+    if (!posted.ok() || !ctx.args.value(QStringLiteral("assist")).isObject())
+        return posted;
+    // The reply came from (or instead of) the bot's suggestions: record what the agent did.
+    auto outcome =
+        recordReplyOutcome(ctx, c.value(), posted->value(QStringLiteral("message")).toObject());
+    if (!outcome.ok())
+        return outcome;
+    QJsonObject result = posted.value();
+    result.insert(QStringLiteral("outcome"), outcome.value());
+    return result;
 }
 
 /// Trainers, supervisors and admins edit articles; each save bumps the version, is audited and
@@ -384,6 +407,8 @@ Result<QJsonObject> kbSave(Context &ctx)
         return fail(errc::InvalidField, article.error().message);
     if (Status s = article->validate(QStringLiteral("article")); !s.ok())
         return fail(errc::InvalidField, s.error().message);
+    if (Status s = checkAutoAnswerChange(ctx, article.value()); !s.ok())
+        return s.error();
     if (Status s = ctx.store.upsertArticle(article.value(), ctx.nowMs); !s.ok())
         return internal(s.error());
     auto saved = ctx.store.article(article->id);
@@ -421,6 +446,10 @@ Result<QJsonObject> apply(const QString &type, Context &ctx)
         {QStringLiteral("sentiment.tag"), &sentimentTag},
         {QStringLiteral("canned.save"), &cannedSave},
         {QStringLiteral("canned.delete"), &cannedDelete},
+        {QStringLiteral("suggestion.reason"), &suggestionReason},
+        {QStringLiteral("suggestion.ignored"), &suggestionIgnored},
+        {QStringLiteral("bot.handBack"), &botHandBack},
+        {QStringLiteral("kb.autoAnswer"), &kbAutoAnswer},
     };
     const Handler h = handlers.value(type);
     if (!h)

@@ -9,6 +9,10 @@
 #include <QJsonObject>
 #include <QList>
 
+namespace tandem {
+class SuggestionModel;
+}
+
 namespace tandem::commands {
 
 /// Everything one command may touch. Handlers write through the store and append their events;
@@ -22,6 +26,8 @@ struct Context
     qint64 nowMs;
     QList<Event> &events;
     const HybridSentiment &sentiment; // scores customer messages; one snapshot per command
+    /// Suggests answers and decides routing; null while no model is trained yet.
+    const SuggestionModel *suggestions = nullptr;
 };
 
 /// Applies one command by type; unknown types are an internal error (the codec filters them).

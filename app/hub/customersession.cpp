@@ -95,13 +95,34 @@ void CustomerSession::message(const protocol::Frame &frame)
                                                               .toObject()
                                                               .value(QStringLiteral("id"))
                                                               .toInteger();
-                              if (conversation && conversation != m_conversationId)
+                              const bool started = conversation && conversation != m_conversationId;
+                              if (started)
                                   m_hub.customerConversationChanged(m_actor.customerKeyHash,
                                                                     conversation);
                               QJsonObject result = r.value();
                               result.remove(QStringLiteral("duplicate"));
                               send(protocol::ack(id, result));
+                              // The bot may have answered in the same commit, before this tab
+                              // followed the new conversation: send what came after the message.
+                              if (started)
+                                  catchUp(conversation, result.value(QStringLiteral("message"))
+                                                            .toObject()
+                                                            .value(QStringLiteral("id"))
+                                                            .toInteger());
                           });
+}
+
+void CustomerSession::catchUp(qint64 conversationId, qint64 afterMessageId)
+{
+    if (afterMessageId <= 0)
+        return;
+    auto list =
+        m_hub.store().messages(conversationId, afterMessageId, 0, kMaxResumeMessages, false);
+    if (!list.ok())
+        return;
+    for (const Message &m : list.value())
+        send(protocol::encode({{QStringLiteral("type"), QStringLiteral("message")},
+                               {QStringLiteral("message"), commands::customerView(m.toJson())}}));
 }
 
 void CustomerSession::follow(qint64 conversationId)

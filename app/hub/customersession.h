@@ -16,6 +16,9 @@ public:
 
     qint64 conversationId() const { return m_conversationId; }
     const QByteArray &customerKeyHash() const { return m_actor.customerKeyHash; }
+    /// Sends the conversation's messages after `afterMessageId` (ones committed before this
+    /// session followed the conversation).
+    void catchUp(qint64 conversationId, qint64 afterMessageId);
     void follow(qint64 conversationId);
     void deliver(const Event &event);
 

@@ -49,6 +49,18 @@ std::shared_ptr<const HybridSentiment> Engine::sentiment() const
     return m_sentiment;
 }
 
+void Engine::setSuggestions(std::shared_ptr<const SuggestionModel> model)
+{
+    const QMutexLocker lock(&m_sentimentMutex);
+    m_suggestions.swap(model); // the old model is freed after the lock is released
+}
+
+std::shared_ptr<const SuggestionModel> Engine::suggestions() const
+{
+    const QMutexLocker lock(&m_sentimentMutex);
+    return m_suggestions;
+}
+
 void Engine::submit(const Actor &actor, const QString &type, const QString &commandId,
                     const QJsonObject &args, QObject *context, Done done)
 {
@@ -99,8 +111,10 @@ void Engine::applyOne(Pending &p, QList<Event> &events)
     }
     const qsizetype firstEvent = events.size();
     const std::shared_ptr<const HybridSentiment> scorer = sentiment();
-    commands::Context ctx{m_store, m_settings, p.actor, p.args, QDateTime::currentMSecsSinceEpoch(),
-                          events,  *scorer};
+    const std::shared_ptr<const SuggestionModel> suggester = suggestions();
+    commands::Context ctx{
+        m_store, m_settings, p.actor,        p.args, QDateTime::currentMSecsSinceEpoch(),
+        events,  *scorer,    suggester.get()};
     p.outcome = commands::apply(p.type, ctx);
     if (p.outcome.ok() && !p.commandId.isEmpty()) {
         if (Status s = m_store.recordCommand(p.actor.dedupeKey(), p.commandId, p.outcome.value(),

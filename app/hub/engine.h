@@ -17,12 +17,18 @@
 
 namespace tandem {
 
+class SuggestionModel;
+
 /// Hub-wide settings that commands depend on.
 struct HubSettings
 {
     int agentCapacity = 5;   // conversations one agent may hold at once
     int replayLimit = 10000; // older resumes get a snapshot instead of a replay
     qint64 sessionTtlMs = 24LL * 3600 * 1000;
+    /// New conversations start with the bot (false: straight to the queue, as without a bot).
+    bool botEnabled = true;
+    /// When the longest wait passes this, handed-over customers get a holding message (0: never).
+    qint64 peakWaitMs = 180 * 1000;
 };
 
 /// Applies commands to the store with group commit: every command that arrives in one pass of the
@@ -52,6 +58,10 @@ public:
     /// finish with the scorer they started with.
     void setSentiment(std::shared_ptr<const HybridSentiment> sentiment);
     std::shared_ptr<const HybridSentiment> sentiment() const;
+    /// Replaces the suggestion model routing uses, from any thread (null: the bot hands every
+    /// conversation to people, with reason bot_unavailable).
+    void setSuggestions(std::shared_ptr<const SuggestionModel> model);
+    std::shared_ptr<const SuggestionModel> suggestions() const;
 
     /// Commits everything queued so far. Runs by itself on the next event-loop pass.
     void flush();
@@ -80,7 +90,8 @@ private:
     QList<Pending> m_queue;
     QTimer m_flushTimer;
     mutable QMutex m_sentimentMutex;
-    std::shared_ptr<const HybridSentiment> m_sentiment; // never null
+    std::shared_ptr<const HybridSentiment> m_sentiment;   // never null
+    std::shared_ptr<const SuggestionModel> m_suggestions; // guarded by m_sentimentMutex
 };
 
 } // namespace tandem

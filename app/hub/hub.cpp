@@ -5,6 +5,7 @@
 #include "customersession.h"
 #include "httpfront.h"
 #include "restapi.h"
+#include "suggester.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -20,6 +21,14 @@ Hub::Hub(const HubConfig &config, std::unique_ptr<Store> store, QObject *parent)
     , m_store(std::move(store))
 {
     m_engine = std::make_unique<Engine>(*m_store, config.settings);
+    m_suggester = std::make_unique<Suggester>();
+    connect(m_suggester.get(), &Suggester::modelReady, this, &Hub::onSuggestionModelReady);
+    connect(m_suggester.get(), &Suggester::trainingFailed, this, [](const Error &error) {
+        qCWarning(lcHub).noquote() << "Suggestions: training failed:" << error.message;
+    });
+    m_retrainTimer.setSingleShot(true);
+    m_retrainTimer.setInterval(config.retrainDelayMs);
+    connect(&m_retrainTimer, &QTimer::timeout, this, &Hub::retrainSuggestions);
     m_rest = std::make_unique<RestApi>(*this);
     m_front =
         std::make_unique<HttpFront>([this](const HttpRequest &r) { return m_rest->handle(r); });
@@ -36,6 +45,7 @@ Hub::~Hub()
     qDeleteAll(children);
     m_engine->flush();
     m_passwordPool.waitForDone();
+    m_suggester.reset(); // waits for a training in progress
 }
 
 Result<std::unique_ptr<Hub>> Hub::start(const HubConfig &config, QObject *parent)
@@ -53,6 +63,7 @@ Result<std::unique_ptr<Hub>> Hub::start(const HubConfig &config, QObject *parent
     std::unique_ptr<Hub> hub(new Hub(config, std::move(store.value()), parent));
     hub->m_lastSeq = seq.value();
     hub->loadSentimentModel(*stored);
+    hub->retrainSuggestions();
     auto port = hub->m_front->listen(config.address, config.port);
     if (!port.ok())
         return port.error();
@@ -241,10 +252,70 @@ void Hub::customerClosed(CustomerSession *session)
         m_customersByKey.erase(key);
 }
 
+void Hub::retrainSuggestions()
+{
+    m_retrainTimer.stop();
+    auto articles = m_store->articles();
+    auto learned = m_store->learnedExamples(100000);
+    if (!articles.ok() || !learned.ok()) {
+        qCWarning(lcHub).noquote() << "Suggestions: cannot read the knowledge base:"
+                                   << (!articles.ok() ? articles.error() : learned.error()).message;
+        return;
+    }
+    QList<SuggestionSource> sources = suggestionSources(*articles);
+    // Questions accepted replies taught the bot, for articles that are still enabled.
+    QHash<QString, const KbArticle *> byId;
+    for (const KbArticle &a : std::as_const(*articles))
+        byId.insert(a.id, &a);
+    for (const auto &[text, articleId] : std::as_const(*learned)) {
+        const KbArticle *a = byId.value(articleId);
+        if (a && a->enabled)
+            sources.append({a->id, a->version, a->intent, text, QString()});
+    }
+    if (sources.isEmpty()) {
+        qCInfo(lcHub) << "Suggestions: the knowledge base is empty; every conversation goes to"
+                         " people until articles are imported";
+        m_engine->setSuggestions({});
+        return;
+    }
+    qCInfo(lcHub).noquote() << "Suggestions: training on" << sources.size() << "questions ("
+                            << learned->size() << "learned from replies)";
+    m_suggester->retrain(sources);
+}
+
+void Hub::onSuggestionModelReady()
+{
+    const std::shared_ptr<const SuggestionModel> model = m_suggester->model();
+    if (!model)
+        return;
+    const SuggesterReport &r = model->report();
+    qCInfo(lcHub).noquote() << QStringLiteral(
+                                   "Suggestions: model %1 ready (%2 questions, %3 intents; "
+                                   "held-out top-1 %4%, calibration error %5, threshold %6, "
+                                   "trained in %7 s)")
+                                   .arg(model->version())
+                                   .arg(r.examples)
+                                   .arg(r.intents)
+                                   .arg(100 * r.heldOutTop1, 0, 'f', 1)
+                                   .arg(r.expectedCalibrationError, 0, 'f', 3)
+                                   .arg(model->threshold(), 0, 'f', 2)
+                                   .arg(r.trainingSeconds, 0, 'f', 1);
+    m_engine->setSuggestions(model);
+}
+
 void Hub::onCommitted(const QList<Event> &events)
 {
     for (const Event &e : events) {
         m_lastSeq = std::max(m_lastSeq, e.seq);
+        // The knowledge base changed, or a reply taught the bot a question: retrain soon (one
+        // training for a burst of changes).
+        if (e.kind == QLatin1String("kb.updated") ||
+            (e.kind == QLatin1String("suggestion.recorded") &&
+             e.payload.value(QStringLiteral("outcome"))
+                 .toObject()
+                 .value(QStringLiteral("learned"))
+                 .toBool()))
+            m_retrainTimer.start();
         for (AgentSession *a : std::as_const(m_agents))
             a->deliver(e);
         const auto customers = m_customersByConversation.value(e.conversationId);

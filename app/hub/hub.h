@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QSet>
 #include <QThreadPool>
+#include <QTimer>
 #include <QUrl>
 
 #include <memory>
@@ -18,6 +19,7 @@ class QWebSocket;
 namespace tandem {
 
 class AgentSession;
+class Suggester;
 class CustomerSession;
 class HttpFront;
 class RestApi;
@@ -36,6 +38,9 @@ struct HubConfig
     double apiRequestsPerSecond = 50;
     double apiBurst = 100;
     int maxConcurrentLogins = 16; // PBKDF2 is expensive: refuse sign-ins beyond this many
+    /// After accepted replies taught the bot new questions (or the knowledge base changed), the
+    /// suggestion model is retrained this long after the last change.
+    int retrainDelayMs = 30 * 1000;
 };
 
 /// The Tandem hub: HTTP + WebSocket front, command engine, and live event fan-out to agents and
@@ -64,6 +69,13 @@ public:
     /// The model in use; null when the lexicon alone scores messages.
     std::shared_ptr<const SentimentModel> sentimentModel() const;
 
+    /// The suggestion engine: trained from the knowledge base (and the questions accepted
+    /// replies taught it) when the hub starts and again after changes, off the event loop.
+    /// Routing uses the newest ready model.
+    Suggester &suggester() { return *m_suggester; }
+    /// Starts retraining now from what the store holds.
+    void retrainSuggestions();
+
     qint64 lastSeq() const { return m_lastSeq; }
     /// Whether the user has a signed-in desktop connected right now.
     bool isOnline(qint64 userId) const;
@@ -90,11 +102,14 @@ private:
     Hub(const HubConfig &config, std::unique_ptr<Store> store, QObject *parent);
     void onWebSocket(QWebSocket *socket, const QString &path);
     void onCommitted(const QList<Event> &events);
+    void onSuggestionModelReady();
     void loadSentimentModel(const std::optional<QPair<BotModelInfo, QByteArray>> &stored);
 
     HubConfig m_config;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<Suggester> m_suggester;
+    QTimer m_retrainTimer;
     std::unique_ptr<RestApi> m_rest;
     std::unique_ptr<HttpFront> m_front;
     QThreadPool m_passwordPool;

@@ -194,6 +194,40 @@ const QList<Migration> &all()
                             " updated_at BIGINT NOT NULL,"
                             " UNIQUE (owner_id, shortcut, language))"),
          }},
+        // Hybrid assist: what the bot prepared and decided for a conversation (suggestions,
+        // handoff card, its failures, recent routing decisions) as one JSON document; what agents
+        // did with suggestions; and the customer questions that accepted replies taught the bot.
+        {6,
+         {
+             QStringLiteral("ALTER TABLE conversations ADD COLUMN assist TEXT"),
+             QStringLiteral("CREATE TABLE suggestion_outcomes ("
+                            " id {id},"
+                            " conversation_id BIGINT NOT NULL REFERENCES conversations(id),"
+                            " message_id BIGINT NOT NULL,"
+                            " user_id BIGINT NOT NULL REFERENCES users(id),"
+                            " action TEXT NOT NULL,"
+                            " rank INTEGER,"
+                            " article_id TEXT,"
+                            " article_version INTEGER,"
+                            " intent TEXT,"
+                            " confidence DOUBLE PRECISION,"
+                            " model_version TEXT,"
+                            " shown TEXT NOT NULL,"
+                            " sent_text TEXT,"
+                            " edit_distance DOUBLE PRECISION,"
+                            " reason TEXT,"
+                            " display_ms BIGINT,"
+                            " created_at BIGINT NOT NULL)"),
+             QStringLiteral("CREATE INDEX suggestion_outcomes_conversation"
+                            " ON suggestion_outcomes (conversation_id, id)"),
+             QStringLiteral("CREATE TABLE learned_examples ("
+                            " id {id},"
+                            " text TEXT NOT NULL,"
+                            " article_id TEXT NOT NULL,"
+                            " intent TEXT NOT NULL,"
+                            " outcome_id BIGINT,"
+                            " created_at BIGINT NOT NULL)"),
+         }},
     };
     return migrations;
 }

@@ -4,6 +4,7 @@
 #include "domain.h"
 #include "knowledge.h"
 #include "result.h"
+#include "suggestionoutcome.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -207,6 +208,26 @@ public:
     /// (space-separated, as AnalyzedText::ftsText()), best first, one entry per article; the
     /// score is SQLite's bm25 (PostgreSQL: -ts_rank), lower is better.
     Result<QList<QPair<QString, double>>> searchQuestions(const QString &analysedQuery, int limit);
+
+    // Hybrid assist (store_routing.cpp).
+    /// Replaces the conversation's assist document (suggestions, handoff, bot state, routing).
+    Status setAssist(qint64 conversationId, const QJsonObject &assist, qint64 nowMs);
+    Result<SuggestionOutcome> addSuggestionOutcome(const SuggestionOutcome &outcome);
+    Result<SuggestionOutcome> suggestionOutcome(qint64 id); // "not_found"
+    /// Newest first; conversationId 0 = all, beforeId 0 = from the newest.
+    Result<QList<SuggestionOutcome>> suggestionOutcomes(qint64 conversationId, qint64 beforeId,
+                                                        int limit);
+    Status setSuggestionOutcomeReason(qint64 id, const QString &reason);
+    /// How many outcomes there are per action.
+    Result<QMap<QString, int>> suggestionOutcomeCounts();
+    /// How many routing decisions there are per reason ("bot_answered", "human_requested" …).
+    Result<QMap<QString, int>> routingReasonCounts();
+    /// When the conversation that has waited longest entered the queue; 0 when none waits.
+    Result<qint64> oldestWaitingSince();
+    Status addLearnedExample(const QString &text, const QString &articleId, const QString &intent,
+                             qint64 outcomeId, qint64 nowMs);
+    /// Customer questions accepted replies taught the bot, oldest first: (text, articleId).
+    Result<QList<QPair<QString, QString>>> learnedExamples(int limit);
 
     // Sentiment tags (store_assist.cpp).
     Result<SentimentTag> addSentimentTag(const SentimentTag &tag);

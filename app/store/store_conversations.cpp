@@ -1,5 +1,7 @@
 #include "store_private.h"
 
+#include <QJsonDocument>
+
 #include <algorithm>
 
 namespace tandem {
@@ -13,7 +15,7 @@ const QString &conversationSelect()
         "SELECT c.id, c.customer_name, c.channel, c.locale, c.state, c.assignee_id,"
         " u.display_name, u.username, c.priority, c.created_at, c.updated_at, c.waiting_since,"
         " c.last_message_at, c.last_message_preview, c.message_count, c.sentiment,"
-        " c.sentiment_trend, c.escalation"
+        " c.sentiment_trend, c.escalation, c.assist"
         " FROM conversations c LEFT JOIN users u ON u.id = c.assignee_id ");
     return sql;
 }
@@ -41,6 +43,8 @@ Conversation readConversation(const Query &q)
     c.sentiment = q.optionalReal(15);
     c.sentimentTrend = q.text(16);
     c.escalation = q.boolean(17);
+    if (const QString assist = q.text(18); !assist.isEmpty())
+        c.assist = QJsonDocument::fromJson(assist.toUtf8()).object();
     return c;
 }
 

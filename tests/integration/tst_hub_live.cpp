@@ -85,11 +85,28 @@ void TestHubLive::messageTravelsBothWays()
                  .toObject()
                  .value(QStringLiteral("state"))
                  .toString(),
-             QStringLiteral("waiting"));
+             QStringLiteral("bot"));
     const QJsonObject message = agent->waitFor([&](const QJsonObject &f) {
         return isEventOf(f, "message.created") && eventText(f) == question;
     });
     QVERIFY(!message.isEmpty());
+    // This hub has no knowledge base, so the bot hands over at once and says why.
+    const QJsonObject routed =
+        agent->waitFor([](const QJsonObject &f) { return isEventOf(f, "routing.decided"); });
+    QCOMPARE(routed.value(QStringLiteral("data")).toObject().value(QStringLiteral("reason")),
+             QStringLiteral("bot_unavailable"));
+    const QJsonObject handedOver = agent->waitFor([](const QJsonObject &f) {
+        return isEventOf(f, "conversation.updated") &&
+               f.value(QStringLiteral("data")).toObject().value(QStringLiteral("change")) ==
+                   QStringLiteral("handed_over");
+    });
+    QCOMPARE(handedOver.value(QStringLiteral("data"))
+                 .toObject()
+                 .value(QStringLiteral("conversation"))
+                 .toObject()
+                 .value(QStringLiteral("state"))
+                 .toString(),
+             QStringLiteral("waiting"));
 
     QVERIFY(isAck(agent->reply(agent->send(cmd("claim", conversation)))));
     const QString answer = QStringLiteral("您好王先生，我马上为您查询退款进度。");
