@@ -15,15 +15,6 @@ qint64 nowMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-// Conversation gains `assist` with the hub's routing work; until then the snapshot has none.
-template <typename C>
-QJsonObject assistOf(const C &c)
-{
-    if constexpr (requires { c.assist; })
-        return c.assist;
-    else
-        return {};
-}
 } // namespace
 
 AssistClient::AssistClient(HubConnection &connection, QueueState &queue, QObject *parent)
@@ -36,8 +27,8 @@ AssistClient::AssistClient(HubConnection &connection, QueueState &queue, QObject
                 const QList<qint64> before = m_assist.keys();
                 m_assist.clear();
                 for (const Conversation &c : conversations) {
-                    if (const QJsonObject assist = assistOf(c); !assist.isEmpty())
-                        m_assist.insert(c.id, assist);
+                    if (!c.assist.isEmpty())
+                        m_assist.insert(c.id, c.assist);
                 }
                 for (qint64 id : before)
                     emit assistChanged(id);

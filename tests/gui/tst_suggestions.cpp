@@ -106,6 +106,7 @@ private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void parsesTheAssistObject();
     void modelRowsAndRoles();
+    void snapshotCarriesTheAssist();
     void outcomesFollowWhatTheAgentDid();
     void outboxKeepsTheAssistAcrossARestart();
     void outboxFromBeforeAssistStillOpens();
@@ -175,6 +176,23 @@ void TestSuggestions::modelRowsAndRoles()
     QCOMPARE(model.rowCount(), 2);
     model.setSuggestions({});
     QCOMPARE(model.rowCount(), 0);
+}
+
+void TestSuggestions::snapshotCarriesTheAssist()
+{
+    auto client = newClient(QStringLiteral("snapshot.db"));
+    QVERIFY(client);
+    Conversation c = Conversation::fromJson(conversationEvent(1, 12, assistJson(80))
+                                                .payload.value(QStringLiteral("conversation"))
+                                                .toObject());
+    QCOMPARE(c.assist, assistJson(80));
+    QSignalSpy changed(&client->assist(), &AssistClient::assistChanged);
+    emit client->connection().snapshotReceived(5, {c});
+    QCOMPARE(client->assist().info(12).suggestions.messageId, 80);
+    QVERIFY(changed.size() >= 1);
+    // A later snapshot without it forgets it.
+    emit client->connection().snapshotReceived(6, {});
+    QVERIFY(client->assist().info(12).suggestions.isEmpty());
 }
 
 void TestSuggestions::outcomesFollowWhatTheAgentDid()
