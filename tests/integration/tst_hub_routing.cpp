@@ -31,7 +31,9 @@ QJsonObject data(const QJsonObject &frame)
 /// Starts a hub on the demo knowledge base and waits until its suggestion model is in use.
 bool startWithDemoKb(HubFixture &fx, HubSettings settings = {})
 {
-    if (!fx.start(settings))
+    HubConfig config;
+    config.retrainDelayMs = 100; // retrain soon after a reply taught the bot a question
+    if (!fx.start(settings, config))
         return false;
     auto imported = kbfile::importFile(fx.hub().store(), QStringLiteral(":/tandem/kb/demo-kb.json"),
                                        kbfile::Format::Json, HubFixture::now());
@@ -388,6 +390,8 @@ void TestHubRouting::outcomesAreRecordedAndReadBack()
     QVERIFY(learned->contains(
         qMakePair(QStringLiteral("I was charged twice"),
                   acceptedOutcome.value(QStringLiteral("articleId")).toString())));
+    QTRY_VERIFY_WITH_TIMEOUT(m_fx->hub().engine().suggestions()->report().examples > 2091,
+                             kTrainingWait);
 }
 
 void TestHubRouting::autoAnswerOnlyBySupervisors()
