@@ -38,8 +38,12 @@ KbSearchBox::KbSearchBox(AssistClient &assist, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     m_query->setClearButtonEnabled(true);
+    // Reached with Ctrl+F or a click, never by focus falling through: when the reply box is
+    // disabled (a conversation closed), what the agent types next must not become a search.
+    m_query->setFocusPolicy(Qt::ClickFocus);
     layout->addWidget(m_query);
     m_results->setObjectName(QStringLiteral("KbResults"));
+    m_results->setFocusPolicy(Qt::ClickFocus); // Up/Down and Enter work from the search field
     m_results->setMaximumHeight(m_results->fontMetrics().height() * 7);
     m_results->setWordWrap(true);
     m_results->hide();
