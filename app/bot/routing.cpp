@@ -12,6 +12,10 @@ QString routingReasonName(RoutingReason reason)
     switch (reason) {
     case RoutingReason::BotAnswered:
         return QStringLiteral("bot_answered");
+    case RoutingReason::Greeting:
+        return QStringLiteral("greeting");
+    case RoutingReason::NeedsDetails:
+        return QStringLiteral("needs_details");
     case RoutingReason::HumanRequested:
         return QStringLiteral("human_requested");
     case RoutingReason::NegativeSentiment:
@@ -42,12 +46,18 @@ RoutingDecision decideRouting(const RoutingInputs &in)
         d.reason = RoutingReason::HumanRequested;
     else if (negative || in.sentimentTrend == QLatin1String("falling"))
         d.reason = RoutingReason::NegativeSentiment;
-    else if (d.botFailures >= 2)
+    else if (in.greetingOnly) {
+        d.reason = RoutingReason::Greeting;
+        d.botAnswers = true;
+        d.botFailures = in.botFailures; // a greeting repeats nothing the bot answered
+    } else if (d.botFailures >= 2)
         d.reason = RoutingReason::BotFailedTwice;
     else if (s.outOfScope || s.suggestions.isEmpty())
         d.reason = RoutingReason::UnknownQuestion;
     else if (!in.autoAnswerCleared)
         d.reason = RoutingReason::NotCleared;
+    else if (!in.answerComplete)
+        d.reason = RoutingReason::NeedsDetails;
     else {
         d.reason = RoutingReason::BotAnswered;
         d.botAnswers = true;
@@ -66,6 +76,7 @@ QJsonObject RoutingDecision::toJson(const RoutingInputs &in) const
         {QStringLiteral("escalation"), in.sentiment.escalation},
         {QStringLiteral("botFailures"), botFailures},
         {QStringLiteral("autoAnswerCleared"), in.autoAnswerCleared},
+        {QStringLiteral("greetingOnly"), in.greetingOnly},
     };
     if (in.modelReady) {
         inputs.insert(QStringLiteral("threshold"), in.suggestions.threshold);
@@ -82,6 +93,34 @@ QJsonObject RoutingDecision::toJson(const RoutingInputs &in) const
         {QStringLiteral("decision"), botAnswers ? QStringLiteral("bot") : QStringLiteral("human")},
         {QStringLiteral("reason"), routingReasonName(reason)},
         {QStringLiteral("inputs"), inputs}};
+}
+
+bool isGreetingOnly(const QString &text)
+{
+    // Written for this project: what customers open with before saying what they need.
+    static const QRegularExpression greeting(QStringLiteral(
+        "^(?:(?:hi|hello|hey|hiya|good\\s+(?:morning|afternoon|evening)|anyone\\s+there|"
+        "is\\s+anyone\\s+there|are\\s+you\\s+there|yo|"
+        "在吗|在不在|在么|在嘛|有人吗|有人在吗|你好|您好|哈喽|哈啰|嗨|早上好|下午好|晚上好|"
+        "客服在吗|亲在吗|亲|hello在吗)"
+        "[\\s,，.。!！?？~～、…]*)+$"));
+    const QString normalized = TextAnalyzer::instance().analyze(text).normalized.trimmed();
+    return !normalized.isEmpty() && greeting.match(normalized).hasMatch();
+}
+
+QString greetingReply(const QString &language, const QString &botName)
+{
+    if (language == QLatin1String("zh-CN"))
+        return QStringLiteral("您好，我是%1，请问有什么可以帮您？直接告诉我您的问题就好；"
+                              "需要人工客服时说“转人工”。")
+            .arg(botName);
+    if (language == QLatin1String("zh-TW"))
+        return QStringLiteral("您好，我是%1，請問有什麼可以幫您？直接告訴我您的問題就好；"
+                              "需要真人客服時說「轉人工」。")
+            .arg(botName);
+    return QStringLiteral("Hello, I'm the %1. How can I help? Just tell me your question; say "
+                          "\"agent please\" any time to talk to a person.")
+        .arg(botName);
 }
 
 bool asksForHuman(const QString &text)

@@ -12,6 +12,8 @@ namespace tandem {
 enum class RoutingReason
 {
     BotAnswered,       // the bot answered alone
+    Greeting,          // only a greeting ("在吗", "hello"): the bot greets back and asks
+    NeedsDetails,      // the answer needs details only a person can fill in ({{order.id}})
     HumanRequested,    // the customer asked for a person ("转人工", "agent please")
     NegativeSentiment, // the customer is unhappy or getting unhappier
     UnknownQuestion,   // the bot's confidence is below its threshold (or no answer matched)
@@ -36,6 +38,8 @@ struct RoutingInputs
     /// The top suggestion's intent is one the bot already answered in this conversation: the
     /// customer asking again means the answer did not help (one more failure).
     bool repeatsAnsweredIntent = false;
+    bool greetingOnly = false;  // the message is nothing but a greeting
+    bool answerComplete = true; // the top answer has every variable filled
 };
 
 struct RoutingDecision
@@ -50,9 +54,18 @@ struct RoutingDecision
 
 /// The bot answers alone only when every condition holds: a model is ready, the customer did not
 /// ask for a person, the mood is not negative and not falling, the bot has not failed twice, the
-/// top suggestion is above the threshold, and its intent is cleared for automatic answers.
-/// Checked in that order; the first that fails is the reason given.
+/// top suggestion is above the threshold, its intent is cleared for automatic answers and its
+/// answer needs no details only a person has. Checked in that order; the first that fails is the
+/// reason given. A message that is only a greeting gets a greeting back (reason Greeting) unless
+/// the customer asked for a person or is unhappy.
 RoutingDecision decideRouting(const RoutingInputs &inputs);
+
+/// Whether the message is only a greeting or a "are you there?" ("在吗", "你好", "哈囉",
+/// "hello?", "anyone there") with nothing to answer yet.
+bool isGreetingOnly(const QString &text);
+
+/// The bot's reply to a greeting, in the knowledge-base language ("en", "zh-CN", "zh-TW").
+QString greetingReply(const QString &language, const QString &botName);
 
 /// Whether the customer asks for a person: "转人工", "人工客服", "找真人", "轉人工", "agent
 /// please", "talk to a human", "real person" … (Traditional folded to Simplified, case folded).

@@ -38,9 +38,9 @@ QString botName(const QMap<QString, QString> &shopNames, const QString &language
 {
     const QString shop = shopNames.value(language);
     if (language == QLatin1String("zh-CN"))
-        return shop.isEmpty() ? QStringLiteral("智能助手") : shop + QStringLiteral(" 智能助手");
+        return shop.isEmpty() ? QStringLiteral("智能助手") : shop + QStringLiteral("智能助手");
     if (language == QLatin1String("zh-TW"))
-        return shop.isEmpty() ? QStringLiteral("智慧助理") : shop + QStringLiteral(" 智慧助理");
+        return shop.isEmpty() ? QStringLiteral("智慧助理") : shop + QStringLiteral("智慧助理");
     return shop.isEmpty() ? QStringLiteral("Assistant") : shop + QStringLiteral(" assistant");
 }
 
@@ -79,10 +79,15 @@ Result<Prepared> prepareSuggestions(Context &ctx, const Conversation &c, qint64 
     auto shopNames = ctx.store.kbShopName();
     if (!shopNames.ok())
         return internal(shopNames.error());
-    const QHash<QString, QString> values{
+    QHash<QString, QString> values{
         {QStringLiteral("customer.name"), c.customerName},
         {QStringLiteral("shop.name"), shopNames->value(p.language)},
     };
+    // Whoever answers signs: the assigned agent, or the bot while it has the conversation.
+    if (c.state == ConversationState::Assigned)
+        values.insert(QStringLiteral("agent.name"), c.assigneeName);
+    else if (c.state == ConversationState::Bot)
+        values.insert(QStringLiteral("agent.name"), botName(*shopNames, p.language));
     QJsonArray items;
     for (const Suggestion &s : result.suggestions) {
         auto article = ctx.store.article(s.articleId);
@@ -213,6 +218,8 @@ Result<Conversation> routeCustomerMessage(Context &ctx, qint64 conversationId,
     inputs.humanRequested = asksForHuman(text);
     inputs.botFailures = bot.value(QStringLiteral("failures")).toInt();
     inputs.repeatsAnsweredIntent = !topIntent.isEmpty() && answered.contains(topIntent);
+    inputs.greetingOnly = isGreetingOnly(text);
+    inputs.answerComplete = !top.value(QStringLiteral("answer")).toString().contains(u"{{");
     RoutingDecision decision;
     if (c.state == ConversationState::Bot) {
         decision = decideRouting(inputs);
@@ -241,6 +248,21 @@ Result<Conversation> routeCustomerMessage(Context &ctx, qint64 conversationId,
         return internal(shopNames.error());
     const QString senderName = botName(*shopNames, prepared->language);
 
+    if (decision.botAnswers && decision.reason == RoutingReason::Greeting) {
+        assist.insert(QStringLiteral("bot"), bot);
+        if (Status s = saveAssist(ctx, c.id, assist); !s.ok())
+            return s.error();
+        auto updated = load(ctx, c.id);
+        if (!updated.ok())
+            return updated;
+        if (Status s = emitEvent(ctx, QStringLiteral("routing.decided"), *updated, record); !s.ok())
+            return s.error();
+        auto posted = postMessage(ctx, *updated, SenderKind::Bot, 0, senderName,
+                                  greetingReply(prepared->language, senderName));
+        if (!posted.ok())
+            return posted.error();
+        return load(ctx, c.id);
+    }
     if (decision.botAnswers) {
         answered.append(topIntent);
         bot.insert(QStringLiteral("answeredIntents"), answered);

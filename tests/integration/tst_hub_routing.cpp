@@ -62,6 +62,7 @@ private slots:
     void confidentClearedQuestionIsAnsweredByTheBot();
     void handsOverWithReasonAndCard_data();
     void handsOverWithReasonAndCard();
+    void greetingIsAnsweredWithAQuestion();
     void failingTwiceHandsOver();
     void handBackToTheBotAndTakeOver();
     void outcomesAreRecordedAndReadBack();
@@ -206,6 +207,28 @@ void TestHubRouting::handsOverWithReasonAndCard()
         QCOMPARE(card.value(QStringLiteral("intent")).toString(), QStringLiteral("refund.status"));
         QVERIFY(!items.first().toObject().value(QStringLiteral("weak")).toBool());
     }
+}
+
+void TestHubRouting::greetingIsAnsweredWithAQuestion()
+{
+    auto customer = newCustomer(QStringLiteral("王女士"));
+    QVERIFY(customer);
+    const qint64 id = HubFixture::say(*customer, QStringLiteral("在吗？？"));
+    QVERIFY(id > 0);
+    QCOMPARE(lastRoutingReason(id), QStringLiteral("greeting"));
+    QCOMPARE(conversation(id).state, ConversationState::Bot);
+    const QJsonObject reply = customer->waitFor([](const QJsonObject &f) {
+        return f.value(QStringLiteral("message")).toObject().value(QStringLiteral("sender")) ==
+               QStringLiteral("bot");
+    });
+    QVERIFY(reply.value(QStringLiteral("message"))
+                .toObject()
+                .value(QStringLiteral("text"))
+                .toString()
+                .contains(QStringLiteral("有什么可以帮您")));
+    // Then the real question is routed as usual.
+    QCOMPARE(HubFixture::say(*customer, QStringLiteral("怎么重置密码")), id);
+    QVERIFY(lastRoutingReason(id) != QLatin1String("greeting"));
 }
 
 void TestHubRouting::failingTwiceHandsOver()
