@@ -222,8 +222,11 @@ QList<FoldResult> SuggestionTraining::runFolds(Result<Retriever> *final) const
         const quint32 ha = stableHash(a), hb = stableHash(b);
         return ha != hb ? ha < hb : a < b;
     });
-    const int perFold = std::min(int(std::floor(options.heldOutIntentShare * intents.size())),
-                                 int(intents.size()) / folds);
+    // At least one intent per fold when asked for any, so a small knowledge base still learns
+    // what a question it cannot answer looks like.
+    const int wanted = std::max(options.heldOutIntentShare > 0 ? 1 : 0,
+                                int(std::floor(options.heldOutIntentShare * intents.size())));
+    const int perFold = std::min(wanted, int(intents.size()) / folds);
     QList<FoldResult> results(folds);
     // Job 0 is the final model, the largest, so it starts first and the folds fill in around it.
     std::atomic<int> next{0};
@@ -397,9 +400,12 @@ SuggestionResult SuggestionModel::Private::run(const QString &text, int k) const
     result.threshold = threshold;
     result.modelVersion = version;
     const AnalyzedText analyzed = TextAnalyzer::instance().analyze(text);
-    QList<Candidate> candidates = retriever.candidates(
-        catalogue, analyzed, detail::retrievalTokens(analyzed), options.retrievalDepth,
-        options.candidateIntents, options.outOfScopeIntent);
+    const QStringList tokens = detail::retrievalTokens(analyzed);
+    if (tokens.isEmpty())
+        return result; // nothing to match (only symbols or emoji): the bot does not know
+    QList<Candidate> candidates =
+        retriever.candidates(catalogue, analyzed, tokens, options.retrievalDepth,
+                             options.candidateIntents, options.outOfScopeIntent);
     QList<QPair<double, int>> order;
     for (qsizetype i = 0; i < candidates.size(); ++i) {
         if (!isExcluded(catalogue, candidates[i], options.outOfScopeIntent))
