@@ -2,6 +2,7 @@
 // Not part of the product and not a CTest test; the datasets are read from --datasets.
 
 #include "evalreport.h"
+#include "intenteval.h"
 #include "sentiment.h"
 #include "sentimenteval.h"
 #include "suggestionevals.h"
@@ -30,10 +31,10 @@ struct EvalFamily
 
 // Extension points: each later family gets one function here, printing rows only once it
 // really measures something.
-//   intent      Banking77 (banking77/train.csv, dev.csv), CLINC150 (clinc150/data_shared.json)
 const QList<EvalFamily> &families()
 {
     static const QList<EvalFamily> all{
+        {QStringLiteral("intent"), &evalIntent},       // Banking77, CLINC150
         {QStringLiteral("sentiment"), &evalSentiment}, // ChnSentiCorp, waimai, UCI, airline
         {QStringLiteral("matching"), &evalMatching},   // AFQMC, threshold from ATEC
         {QStringLiteral("replies"), &evalReplies},     // ECD sample response selection
