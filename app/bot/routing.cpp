@@ -102,7 +102,7 @@ bool isGreetingOnly(const QString &text)
         "^(?:(?:hi|hello|hey|hiya|good\\s+(?:morning|afternoon|evening)|anyone\\s+there|"
         "is\\s+anyone\\s+there|are\\s+you\\s+there|yo|"
         "在吗|在不在|在么|在嘛|有人吗|有人在吗|你好|您好|哈喽|哈啰|嗨|早上好|下午好|晚上好|"
-        "客服在吗|亲在吗|亲|hello在吗)"
+        "客服在吗|亲在吗|亲|hello在吗|请问|打扰了|不好意思)"
         "[\\s,，.。!！?？~～、…]*)+$"));
     const QString normalized = TextAnalyzer::instance().analyze(text).normalized.trimmed();
     return !normalized.isEmpty() && greeting.match(normalized).hasMatch();

@@ -51,6 +51,25 @@ QMap<QString, QString> Client::knownVariables(qint64 conversationId) const
     const QString agent = me.displayName.isEmpty() ? me.username : me.displayName;
     if (!agent.isEmpty())
         values.insert(QStringLiteral("agent.name"), agent);
+    // The shop's name in the language the customer writes (as the hub chose for suggestions),
+    // else by the conversation's locale.
+    const QMap<QString, QString> shops = m_connection.shopNames();
+    QString language = c.assist.value(QStringLiteral("suggestions"))
+                           .toObject()
+                           .value(QStringLiteral("language"))
+                           .toString();
+    if (language.isEmpty()) {
+        const QString locale = c.locale.toLower();
+        language =
+            !locale.startsWith(QLatin1String("zh")) ? QStringLiteral("en")
+            : (locale.contains(QLatin1String("tw")) || locale.contains(QLatin1String("hk")) ||
+               locale.contains(QLatin1String("hant")))
+                ? QStringLiteral("zh-TW")
+                : QStringLiteral("zh-CN");
+    }
+    const QString shop = shops.value(language, shops.value(QStringLiteral("en")));
+    if (!shop.isEmpty())
+        values.insert(QStringLiteral("shop.name"), shop);
     return values;
 }
 

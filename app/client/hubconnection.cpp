@@ -258,6 +258,10 @@ void HubConnection::onSignInReply(const QJsonObject &frame)
             client::makeError(client::errc::Cancelled, tr("Signed in as another user.")));
     m_user = user;
     m_agentCapacity = frame.value(QStringLiteral("agentCapacity")).toInt();
+    m_shopNames.clear();
+    const QJsonObject shop = frame.value(QStringLiteral("shopName")).toObject();
+    for (auto it = shop.begin(); it != shop.end(); ++it)
+        m_shopNames.insert(it.key(), it.value().toString());
     const bool resumed = frame.value(QStringLiteral("resumed")).toBool();
     const qint64 seq = frame.value(QStringLiteral("seq")).toInteger();
     if (seq > m_lastSeq) {

@@ -8,6 +8,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -60,6 +61,8 @@ public:
     Error lastError() const { return m_lastError; }
     QString token() const { return m_token; }
     User user() const { return m_user; }
+    /// The shop's name per knowledge-base language ("en", "zh-CN", "zh-TW"), from sign-in.
+    QMap<QString, QString> shopNames() const { return m_shopNames; }
     QUrl url() const { return m_url; }
     /// The seq of the last event applied (-1 before the first snapshot).
     qint64 lastSeq() const { return m_lastSeq; }
@@ -114,6 +117,7 @@ private:
     QString m_password; // held only until the hub answers the login
     QString m_token;
     User m_user;
+    QMap<QString, QString> m_shopNames;
     int m_agentCapacity = 0;
     qint64 m_lastSeq = -1;
     bool m_signedInOnce = false; // a session exists: cuts are retried, not reported

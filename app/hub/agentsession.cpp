@@ -172,6 +172,13 @@ void AgentSession::becomeReady(const User &user, const QString &id, QJsonObject 
     ackExtra.insert(QStringLiteral("seq"), m_hub.lastSeq());
     ackExtra.insert(QStringLiteral("resumed"), resumed.value());
     ackExtra.insert(QStringLiteral("agentCapacity"), m_hub.engine().settings().agentCapacity);
+    // The shop's name per language, for {{shop.name}} in canned responses and suggestions.
+    if (auto names = m_hub.store().kbShopName(); names.ok()) {
+        QJsonObject shop;
+        for (auto it = names->cbegin(); it != names->cend(); ++it)
+            shop.insert(it.key(), it.value());
+        ackExtra.insert(QStringLiteral("shopName"), shop);
+    }
     send(protocol::ack(id, ackExtra));
     qCInfo(lcAgent) << user.username << "signed in from" << m_socket->peerAddress()
                     << (resumed.value() ? "(resumed)" : "(snapshot)");

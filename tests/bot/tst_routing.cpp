@@ -56,6 +56,7 @@ void TestRouting::greetingOnly_data()
     QTest::newRow("在吗？？") << QStringLiteral("在吗？？") << true;
     QTest::newRow("你好 在吗") << QStringLiteral("你好，在吗") << true;
     QTest::newRow("zh-TW 哈囉") << QStringLiteral("哈囉～") << true;
+    QTest::newRow("zh-TW 請問有人在嗎") << QStringLiteral("請問有人在嗎") << true;
     QTest::newRow("hello?") << QStringLiteral("Hello?") << true;
     QTest::newRow("hi there? no") << QStringLiteral("hi, where is my order") << false;
     QTest::newRow("question") << QStringLiteral("在吗 我的退款呢") << false;

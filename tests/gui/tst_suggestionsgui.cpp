@@ -175,6 +175,10 @@ void TestSuggestionsGui::handedOverShowsSuggestionsAndAltOneSends()
     QVERIFY(!first.isEmpty());
     QCOMPARE(panel->model().index(0, 0).data(roles::RankRole).toInt(), 1);
 
+    // {{shop.name}} in canned responses and answers is filled in the customer's language.
+    QCOMPARE(m_client->knownVariables(id).value(QStringLiteral("shop.name")),
+             QStringLiteral("灯野良品"));
+
     QTest::keyClick(m_window.get(), Qt::Key_1, Qt::AltModifier);
     QVERIFY(customerGets(*customer, first));
     QVERIFY(!panel->reasonPicker()->isVisible()); // sent as is: no reason asked
