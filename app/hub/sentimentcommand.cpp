@@ -23,6 +23,8 @@ QTextStream &out()
     return s;
 }
 
+constexpr int kMaxTaggedExamples = 200000;
+
 int fail(const QString &message)
 {
     QTextStream(stderr) << "tandem-hub: " << message << Qt::endl;
@@ -71,7 +73,8 @@ int train(Store &db, const QString &path, const sentimentfile::Parsed &parsed, c
     out() << "Trained model " << (*model)->version() << " in " << QString::number(seconds, 'f', 1)
           << " s (" << optionsText(options) << ")" << Qt::endl;
 
-    QJsonObject detail{{QStringLiteral("file"), QFileInfo(path).absoluteFilePath()},
+    QJsonObject detail{{QStringLiteral("file"),
+                        QFileInfo::exists(path) ? QFileInfo(path).absoluteFilePath() : path},
                        {QStringLiteral("version"), (*model)->version()},
                        {QStringLiteral("examples"), int(parsed.examples.size())},
                        {QStringLiteral("trainSeconds"), seconds}};
@@ -201,6 +204,10 @@ int sentimentCommand(const QStringList &args, const QCommandLineOption &database
         "any error is refused with its line and field named, and nothing is stored. It "
         "prints the examples per label, the training time and the accuracy of "
         "cross-validation on the file.\n"
+        "'sentiment train --from-tags [FILE]' also learns from the sentiment agents tagged in "
+        "the desktop (Ctrl+1/2/3): each tagged customer message (or a tagged conversation's "
+        "customer messages) with the agent's label, added to FILE's examples when one is "
+        "given.\n"
         "'sentiment status' shows the active model and the earlier ones.\n"
         "'sentiment reset' deactivates the trained models: the built-in lexicon scores "
         "messages again.\n"
@@ -212,6 +219,9 @@ int sentimentCommand(const QStringList &args, const QCommandLineOption &database
                       QStringLiteral("For 'train': a note kept with the model (e.g. where the "
                                      "data came from)."),
                       QStringLiteral("text")});
+    parser.addOption({QStringLiteral("from-tags"),
+                      QStringLiteral("For 'train': add the examples agents tagged in the "
+                                     "desktop (then FILE is optional).")});
     parser.addOption({QStringLiteral("folds"),
                       QStringLiteral("For 'train': cross-validation folds (0 skips it)."),
                       QStringLiteral("n"), QStringLiteral("5")});
@@ -226,14 +236,17 @@ int sentimentCommand(const QStringList &args, const QCommandLineOption &database
         return 0;
     }
     const QString usage =
-        QStringLiteral("usage: tandem-hub sentiment train FILE | sentiment status | sentiment "
-                       "reset (see --help)");
+        QStringLiteral("usage: tandem-hub sentiment train FILE | sentiment train --from-tags "
+                       "[FILE] | sentiment status | sentiment reset (see --help)");
     const QStringList pos = parser.positionalArguments();
     const QString action = pos.value(0);
     const bool isTrain = action == QLatin1String("train");
     if (!isTrain && action != QLatin1String("status") && action != QLatin1String("reset"))
         return fail(usage);
-    if (pos.size() != (isTrain ? 2 : 1))
+    const bool fromTags = isTrain && parser.isSet(QStringLiteral("from-tags"));
+    if (!isTrain && parser.isSet(QStringLiteral("from-tags")))
+        return fail(usage);
+    if (isTrain ? (pos.size() != 2 && !(fromTags && pos.size() == 1)) : pos.size() != 1)
         return fail(usage);
     bool foldsOk = false;
     const int folds = parser.value(QStringLiteral("folds")).toInt(&foldsOk);
@@ -242,7 +255,7 @@ int sentimentCommand(const QStringList &args, const QCommandLineOption &database
 
     // A bad file is reported before the database is even opened.
     std::optional<sentimentfile::Parsed> parsed;
-    if (isTrain) {
+    if (isTrain && pos.size() == 2) {
         auto file = sentimentfile::readFile(pos.at(1));
         if (!file)
             return fail(file.error().message);
@@ -256,8 +269,27 @@ int sentimentCommand(const QStringList &args, const QCommandLineOption &database
     if (!store.ok())
         return fail(store.error().message);
     Store &db = *store.value();
-    if (isTrain)
-        return train(db, pos.at(1), *parsed, parser.value(QStringLiteral("note")), folds);
+    if (isTrain) {
+        QString source = pos.value(1);
+        if (!parsed)
+            parsed = sentimentfile::Parsed{};
+        if (fromTags) {
+            auto tagged = db.sentimentExamples(kMaxTaggedExamples);
+            if (!tagged.ok())
+                return fail(tagged.error().message);
+            if (tagged->isEmpty() && parsed->examples.isEmpty())
+                return fail(QStringLiteral("no tagged messages yet: agents tag sentiment in "
+                                           "the desktop with Ctrl+1, Ctrl+2 and Ctrl+3"));
+            for (const SentimentExample &e : std::as_const(tagged.value())) {
+                parsed->examples.append(e);
+                ++parsed->counts[e.label];
+            }
+            out() << "Added " << tagged->size() << " examples tagged by agents" << Qt::endl;
+            source = source.isEmpty() ? QStringLiteral("agents' tags")
+                                      : source + QStringLiteral(" and agents' tags");
+        }
+        return train(db, source, *parsed, parser.value(QStringLiteral("note")), folds);
+    }
     if (action == QLatin1String("status"))
         return status(db);
     return reset(db);

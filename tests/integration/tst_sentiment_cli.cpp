@@ -38,6 +38,7 @@ private slots:
     void trainStatusReset();
     void badFilesStoreNothing_data();
     void badFilesStoreNothing();
+    void trainsFromAgentsTags();
 
 private:
     struct Run
@@ -202,6 +203,66 @@ void TestSentimentCli::badFilesStoreNothing()
     QVERIFY2(r.err.contains(expected), qPrintable(r.err));
     QVERIFY2(r.out.isEmpty(), qPrintable(r.out));
     QCOMPARE(storedModels(), before);
+}
+
+/// Agents' Ctrl+1/2/3 tags become training data: `sentiment train --from-tags`.
+void TestSentimentCli::trainsFromAgentsTags()
+{
+    const QString database = QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("tags.db"));
+    {
+        auto opened = Store::open(DatabaseUrl::parse(database).value(), QStringLiteral("tags"));
+        QVERIFY2(opened.ok(), qPrintable(opened.error().message));
+        Store &db = *opened.value();
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        auto agent = db.addUser(QStringLiteral("alice"), QStringLiteral("Alice"), Role::Agent,
+                                PasswordHash{QByteArray(32, 'h'), QByteArray(16, 's'), 1}, now);
+        QVERIFY(agent.ok());
+        const QList<QPair<QString, Mood>> tagged{
+            {QStringLiteral("太慢了，非常失望"), Mood::Negative},
+            {QStringLiteral("This is the worst order ever"), Mood::Negative},
+            {QStringLiteral("服務很好，謝謝"), Mood::Positive},
+            {QStringLiteral("Great service, thank you!"), Mood::Positive},
+        };
+        for (const auto &[text, mood] : tagged) {
+            NewConversation n;
+            n.customerName = QStringLiteral("Lee");
+            n.channel = QStringLiteral("web");
+            n.nowMs = now;
+            auto c = db.createConversation(n);
+            QVERIFY(c.ok());
+            Message m;
+            m.conversationId = c->id;
+            m.senderKind = SenderKind::Customer;
+            m.senderName = QStringLiteral("Lee");
+            m.text = text;
+            m.createdAtMs = now;
+            auto added = db.addMessage(m);
+            QVERIFY(added.ok());
+            SentimentTag tag;
+            tag.conversationId = c->id;
+            tag.messageId = added->id;
+            tag.userId = agent.value();
+            tag.agentLabel = mood;
+            tag.createdAtMs = now;
+            QVERIFY(db.addSentimentTag(tag).ok());
+        }
+    }
+    const QString saved = m_database;
+    m_database = database;
+    // Tags alone, then tags added to a file's examples.
+    Run r = hub({QStringLiteral("train"), QStringLiteral("--from-tags"), QStringLiteral("--folds"),
+                 QStringLiteral("0")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(QLatin1String("Added 4 examples tagged by agents")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QLatin1String("negative 2, positive 2")), qPrintable(r.out));
+    r = hub({QStringLiteral("train"), QStringLiteral("--from-tags"),
+             write(QStringLiteral("more.csv"), kGoodCsv)});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(QLatin1String("negative 7, neutral 2, positive 7")), qPrintable(r.out));
+    QCOMPARE(storedModels(), 2);
+    // --from-tags belongs to train only.
+    QCOMPARE(hub({QStringLiteral("status"), QStringLiteral("--from-tags")}).exitCode, 1);
+    m_database = saved;
 }
 
 QTEST_GUILESS_MAIN(TestSentimentCli)
