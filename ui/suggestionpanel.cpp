@@ -143,6 +143,11 @@ void SuggestionPanel::setComposer(QPlainTextEdit *composer)
     m_composer = composer;
     m_picker->setTypingTarget(composer);
     m_search->setReturnTarget(composer);
+    // A hint about blanks to fill belongs to the draft: once it is sent (or cleared), it goes.
+    connect(composer, &QPlainTextEdit::textChanged, this, [this] {
+        if (m_composer && m_composer->document()->isEmpty())
+            m_message->hide();
+    });
 }
 
 QList<QAction *> SuggestionPanel::keyActions() const
