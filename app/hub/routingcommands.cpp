@@ -179,6 +179,47 @@ Result<qint64> longestWaitMs(Context &ctx)
     return oldest.value() > 0 ? ctx.nowMs - oldest.value() : qint64(0);
 }
 
+/// Saves the assist document and announces the decision with the conversation as it now is.
+Result<Conversation> publishDecision(Context &ctx, qint64 conversationId, const QJsonObject &assist,
+                                     const QJsonObject &record)
+{
+    if (Status s = saveAssist(ctx, conversationId, assist); !s.ok())
+        return s.error();
+    auto updated = load(ctx, conversationId);
+    if (!updated.ok())
+        return updated;
+    if (Status s = emitEvent(ctx, QStringLiteral("routing.decided"), *updated, record); !s.ok())
+        return s.error();
+    return updated;
+}
+
+/// The bot says something in the conversation; returns the conversation afterwards.
+Result<Conversation> botSays(Context &ctx, const Conversation &c, const QString &senderName,
+                             const QString &text)
+{
+    auto posted = postMessage(ctx, c, SenderKind::Bot, 0, senderName, text);
+    if (!posted.ok())
+        return posted.error();
+    return load(ctx, c.id);
+}
+
+/// What an outcome records of the suggestions shown: rank, article and version, intent and
+/// confidence of each (not the answer texts, which the articles keep).
+QJsonArray shownSummary(const QJsonArray &items)
+{
+    QJsonArray shown;
+    for (const QJsonValue &v : items) {
+        const QJsonObject item = v.toObject();
+        shown.append(QJsonObject{
+            {QStringLiteral("rank"), item.value(QStringLiteral("rank"))},
+            {QStringLiteral("articleId"), item.value(QStringLiteral("articleId"))},
+            {QStringLiteral("articleVersion"), item.value(QStringLiteral("articleVersion"))},
+            {QStringLiteral("intent"), item.value(QStringLiteral("intent"))},
+            {QStringLiteral("confidence"), item.value(QStringLiteral("confidence"))}});
+    }
+    return shown;
+}
+
 } // namespace
 
 Result<Conversation> routeCustomerMessage(Context &ctx, qint64 conversationId,
@@ -250,18 +291,10 @@ Result<Conversation> routeCustomerMessage(Context &ctx, qint64 conversationId,
 
     if (decision.botAnswers && decision.reason == RoutingReason::Greeting) {
         assist.insert(QStringLiteral("bot"), bot);
-        if (Status s = saveAssist(ctx, c.id, assist); !s.ok())
-            return s.error();
-        auto updated = load(ctx, c.id);
+        auto updated = publishDecision(ctx, c.id, assist, record);
         if (!updated.ok())
             return updated;
-        if (Status s = emitEvent(ctx, QStringLiteral("routing.decided"), *updated, record); !s.ok())
-            return s.error();
-        auto posted = postMessage(ctx, *updated, SenderKind::Bot, 0, senderName,
-                                  greetingReply(prepared->language, senderName));
-        if (!posted.ok())
-            return posted.error();
-        return load(ctx, c.id);
+        return botSays(ctx, *updated, senderName, greetingReply(prepared->language, senderName));
     }
     if (decision.botAnswers) {
         answered.append(topIntent);
@@ -276,17 +309,10 @@ Result<Conversation> routeCustomerMessage(Context &ctx, qint64 conversationId,
             botAnswers.removeFirst();
         bot.insert(QStringLiteral("answers"), botAnswers);
         assist.insert(QStringLiteral("bot"), bot);
-        if (Status s = saveAssist(ctx, c.id, assist); !s.ok())
-            return s.error();
-        auto updated = load(ctx, c.id);
+        auto updated = publishDecision(ctx, c.id, assist, record);
         if (!updated.ok())
             return updated;
-        if (Status s = emitEvent(ctx, QStringLiteral("routing.decided"), *updated, record); !s.ok())
-            return s.error();
-        auto posted = postMessage(ctx, *updated, SenderKind::Bot, 0, senderName, answer);
-        if (!posted.ok())
-            return posted.error();
-        return load(ctx, c.id);
+        return botSays(ctx, *updated, senderName, answer);
     }
 
     bot.insert(QStringLiteral("failures"), decision.botFailures);
@@ -317,13 +343,9 @@ Result<Conversation> routeCustomerMessage(Context &ctx, qint64 conversationId,
         assist.insert(QStringLiteral("handoff"), handoff);
     }
     assist.insert(QStringLiteral("bot"), bot);
-    if (Status s = saveAssist(ctx, c.id, assist); !s.ok())
-        return s.error();
-    auto updated = load(ctx, c.id);
+    auto updated = publishDecision(ctx, c.id, assist, record);
     if (!updated.ok())
         return updated;
-    if (Status s = emitEvent(ctx, QStringLiteral("routing.decided"), *updated, record); !s.ok())
-        return s.error();
     if (c.state == ConversationState::Bot) {
         auto moved =
             moveAsBot(ctx, *updated, ConversationState::Waiting, QStringLiteral("handed_over"),
@@ -350,12 +372,8 @@ Result<Conversation> routeCustomerMessage(Context &ctx, qint64 conversationId,
             auto refreshed = load(ctx, c.id);
             if (!refreshed.ok())
                 return refreshed;
-            auto posted =
-                postMessage(ctx, *refreshed, SenderKind::Bot, 0, senderName,
-                            holdingMessage(prepared->language, confident ? answer : QString()));
-            if (!posted.ok())
-                return posted.error();
-            return load(ctx, c.id);
+            return botSays(ctx, *refreshed, senderName,
+                           holdingMessage(prepared->language, confident ? answer : QString()));
         }
     }
     return updated;
@@ -389,15 +407,7 @@ Result<QJsonObject> recordReplyOutcome(Context &ctx, const Conversation &c,
     const bool matches = shown.value(QStringLiteral("messageId")).toInteger() == o.messageId;
     const QJsonArray items =
         matches ? shown.value(QStringLiteral("items")).toArray() : QJsonArray();
-    for (const QJsonValue &v : items) {
-        const QJsonObject item = v.toObject();
-        o.shown.append(QJsonObject{
-            {QStringLiteral("rank"), item.value(QStringLiteral("rank"))},
-            {QStringLiteral("articleId"), item.value(QStringLiteral("articleId"))},
-            {QStringLiteral("articleVersion"), item.value(QStringLiteral("articleVersion"))},
-            {QStringLiteral("intent"), item.value(QStringLiteral("intent"))},
-            {QStringLiteral("confidence"), item.value(QStringLiteral("confidence"))}});
-    }
+    o.shown = shownSummary(items);
     o.modelVersion = shown.value(QStringLiteral("modelVersion")).toString();
     const int used = action == QLatin1String("overridden") ? 1 : rank; // compared with the top
     if (used >= 1 && used <= items.size()) {
@@ -483,15 +493,7 @@ Result<QJsonObject> suggestionIgnored(Context &ctx)
         o.displayMs = qint64(ctx.args.value(QStringLiteral("displayMs")).toDouble());
     if (shown.value(QStringLiteral("messageId")).toInteger() == o.messageId) {
         o.modelVersion = shown.value(QStringLiteral("modelVersion")).toString();
-        for (const QJsonValue &v : shown.value(QStringLiteral("items")).toArray()) {
-            const QJsonObject item = v.toObject();
-            o.shown.append(QJsonObject{
-                {QStringLiteral("rank"), item.value(QStringLiteral("rank"))},
-                {QStringLiteral("articleId"), item.value(QStringLiteral("articleId"))},
-                {QStringLiteral("articleVersion"), item.value(QStringLiteral("articleVersion"))},
-                {QStringLiteral("intent"), item.value(QStringLiteral("intent"))},
-                {QStringLiteral("confidence"), item.value(QStringLiteral("confidence"))}});
-        }
+        o.shown = shownSummary(shown.value(QStringLiteral("items")).toArray());
     }
     auto stored = ctx.store.addSuggestionOutcome(o);
     if (!stored.ok())
