@@ -1,5 +1,7 @@
 #include "durationformat.h"
 
+#include <QLocale>
+
 namespace tandem {
 
 QString DurationFormat::format(qint64 ms, Precision precision)
@@ -19,6 +21,16 @@ QString DurationFormat::format(qint64 ms, Precision precision)
     if (days < 1)
         return tr("%1 h %2 min").arg(hours).arg(minutes % 60, 2, 10, QLatin1Char('0'));
     return tr("%1 d %2 h").arg(days).arg(hours % 24);
+}
+
+QString DurationFormat::clock(const QDateTime &time)
+{
+    if (!time.isValid())
+        return {};
+    const QString digits = time.toString(QStringLiteral("HH:mm"));
+    if (time.date() == QDate::currentDate())
+        return digits;
+    return QLocale().toString(time.date(), QLocale::ShortFormat) + QLatin1Char(' ') + digits;
 }
 
 } // namespace tandem

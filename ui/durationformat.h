@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QString>
 #include <QtGlobal>
 
@@ -21,6 +22,11 @@ public:
 
     /// Negative durations (a clock ahead of the hub's) read as zero.
     static QString format(qint64 ms, Precision precision = Precision::Coarse);
+
+    /// "14:03" today, with the locale's short date on other days. The clock is always 24-hour
+    /// digits: Qt 6.4's short time formats for some locales (zh_TW) carry a day-period pattern
+    /// it prints literally ("B1:15").
+    static QString clock(const QDateTime &time);
 };
 
 } // namespace tandem

@@ -1,5 +1,7 @@
 #include "messagedelegate.h"
 
+#include "durationformat.h"
+
 #include "mood.h"
 
 #include "domain.h"
@@ -100,17 +102,6 @@ QColor mix(const QColor &a, const QColor &b, qreal amountOfB)
     return QColor::fromRgbF(float(a.redF() * k + b.redF() * amountOfB),
                             float(a.greenF() * k + b.greenF() * amountOfB),
                             float(a.blueF() * k + b.blueF() * amountOfB));
-}
-
-/// "14:03" today, with the date on other days.
-QString shortTime(const QDateTime &time)
-{
-    if (!time.isValid())
-        return {};
-    const QString clock = time.toString(QStringLiteral("HH:mm"));
-    if (time.date() == QDate::currentDate())
-        return clock;
-    return QLocale().toString(time.date(), QLocale::ShortFormat) + QLatin1Char(' ') + clock;
 }
 
 } // namespace
@@ -268,7 +259,7 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     QString name = index.data(roles::SenderNameRole).toString();
     if (g.kind == SenderKind::Bot && name == label)
         name.clear(); // the label already says it
-    const QString time = shortTime(index.data(roles::TimeRole).toDateTime());
+    const QString time = DurationFormat::clock(index.data(roles::TimeRole).toDateTime());
     const QString separator = QStringLiteral(" · ");
     const int nameRoom = header.width() - smallMetrics.horizontalAdvance(time + separator);
     name = smallMetrics.elidedText(name, Qt::ElideRight, qMax(0, nameRoom));

@@ -161,8 +161,7 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
         if (column == Preview)
             return c.lastMessagePreview.isEmpty() ? QVariant() : QVariant(c.lastMessagePreview);
         if (column == Waiting && waiting) {
-            const QString since = QLocale().toString(
-                QDateTime::fromMSecsSinceEpoch(e.waitKey).time(), QLocale::ShortFormat);
+            const QString since = DurationFormat::clock(QDateTime::fromMSecsSinceEpoch(e.waitKey));
             return tr("Waiting since %1 (%2)")
                 .arg(since, DurationFormat::format(waitedMs(), DurationFormat::Precision::Fine));
         }

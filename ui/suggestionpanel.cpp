@@ -1,5 +1,7 @@
 #include "suggestionpanel.h"
 
+#include "durationformat.h"
+
 #include "assisttext.h"
 #include "client.h"
 #include "handoffcard.h"
@@ -176,8 +178,7 @@ void SuggestionPanel::refresh()
     const qsizetype first = std::max<qsizetype>(0, info.routing.size() - kRoutingShown);
     for (qsizetype i = first; i < info.routing.size(); ++i) {
         const AssistRouting &d = info.routing.at(i);
-        const QString time =
-            QLocale().toString(QDateTime::fromMSecsSinceEpoch(d.atMs).time(), QLocale::ShortFormat);
+        const QString time = DurationFormat::clock(QDateTime::fromMSecsSinceEpoch(d.atMs));
         const QString why = assisttext::routingReason(d.reason);
         QString line = d.decision == QLatin1String("bot") ? tr("%1  Bot: %2").arg(time, why)
                                                           : tr("%1  To people: %2").arg(time, why);

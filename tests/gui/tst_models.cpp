@@ -405,6 +405,7 @@ private slots:
 
     void durations_data();
     void durations();
+    void clockIsDigitsInEveryLanguage();
 
     void queueShowsConversations();
     void queueDefaultOrderIsLongestWaitingFirst();
@@ -459,6 +460,21 @@ void TestModels::durations()
     QCOMPARE(DurationFormat::format(ms, fine ? DurationFormat::Precision::Fine
                                              : DurationFormat::Precision::Coarse),
              text);
+}
+
+void TestModels::clockIsDigitsInEveryLanguage()
+{
+    const QDateTime today(QDate::currentDate(), QTime(13, 5));
+    const QLocale saved;
+    for (const char *name : {"en_US", "zh_CN", "zh_TW"}) {
+        QLocale::setDefault(QLocale(QString::fromLatin1(name)));
+        QCOMPARE(DurationFormat::clock(today), QStringLiteral("13:05"));
+        const QString earlier = DurationFormat::clock(today.addDays(-3));
+        QVERIFY2(earlier.endsWith(QStringLiteral(" 13:05")), qPrintable(earlier));
+        QVERIFY2(!earlier.contains(u'B'), qPrintable(earlier));
+    }
+    QLocale::setDefault(saved);
+    QVERIFY(DurationFormat::clock(QDateTime()).isEmpty());
 }
 
 void TestModels::queueShowsConversations()
