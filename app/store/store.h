@@ -61,7 +61,8 @@ struct BotModelInfo
     qint64 createdAtMs = 0;
     int exampleCount = 0;
     QString note;
-    bool active = true; // false once reset
+    bool active = true;  // false once reset
+    qint64 byteSize = 0; // 0 once pruned: only the newest three of a kind keep their bytes
 };
 
 /// Parsed `--database` value: `sqlite:PATH` or `postgresql://user:pass@host:port/dbname`.

@@ -4,8 +4,10 @@ namespace tandem {
 
 namespace {
 
+constexpr int kKeptModelBytes = 3; // newest models of a kind whose bytes are kept
+
 const QString kColumns =
-    QStringLiteral("id, kind, version, created_at, example_count, note, active");
+    QStringLiteral("id, kind, version, created_at, example_count, note, active, length(bytes)");
 
 BotModelInfo infoFrom(const Query &q)
 {
@@ -16,6 +18,7 @@ BotModelInfo infoFrom(const Query &q)
     info.createdAtMs = q.int64(3);
     info.exampleCount = q.int32(4);
     info.note = q.text(5);
+    info.byteSize = q.int64(7);
     info.active = q.boolean(6);
     return info;
 }
@@ -44,7 +47,19 @@ Result<BotModelInfo> Store::saveBotModel(const QString &kind, const QByteArray &
         if (!q.next())
             return Error{QStringLiteral("internal"),
                          QStringLiteral("saving the bot model returned no id")};
-        return BotModelInfo{q.int64(0), kind, version, nowMs, exampleCount, note, true};
+        const BotModelInfo saved{q.int64(0),   kind, version, nowMs,
+                                 exampleCount, note, true,    bytes.size()};
+        // Models are large (tens of MB): only the newest few keep their bytes; older ones stay
+        // listed for the record. substr(…, 1, 0) is an empty blob/bytea on both backends.
+        Query prune(*d,
+                    QStringLiteral("UPDATE bot_models SET bytes = substr(bytes, 1, 0)"
+                                   " WHERE kind = :kind AND length(bytes) > 0 AND id < ("
+                                   "SELECT MIN(id) FROM (SELECT id FROM bot_models"
+                                   " WHERE kind = :kind2 ORDER BY id DESC LIMIT :keep) newest)"));
+        prune.bind(":kind", kind).bind(":kind2", kind).bind(":keep", kKeptModelBytes);
+        if (!prune.exec())
+            return prune.error();
+        return saved;
     });
 }
 
@@ -58,7 +73,7 @@ Result<std::optional<QPair<BotModelInfo, QByteArray>>> Store::latestBotModel(con
         return q.error();
     if (!q.next())
         return std::optional<QPair<BotModelInfo, QByteArray>>();
-    return std::optional(qMakePair(infoFrom(q), q.bytes(7)));
+    return std::optional(qMakePair(infoFrom(q), q.bytes(8)));
 }
 
 Result<QList<BotModelInfo>> Store::botModels(const QString &kind)

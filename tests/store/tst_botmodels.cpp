@@ -190,6 +190,18 @@ void TestBotModels::newestWinsAndReset()
     latest = db->latestBotModel(kSentiment);
     QVERIFY(latest.ok() && latest->has_value());
     QCOMPARE((*latest)->first.version, QStringLiteral("cccccccccccc"));
+
+    // Only the newest three keep their bytes: a fourth prunes the first (still listed).
+    QCOMPARE(db->botModels(kSentiment)->constLast().byteSize, qint64(5)); // "first"
+    QVERIFY(db->saveBotModel(kSentiment, "fourth", QStringLiteral("dddddddddddd"), 40, {}, kNow + 3)
+                .ok());
+    listed = db->botModels(kSentiment);
+    QCOMPARE(listed->size(), 4);
+    QCOMPARE(listed->at(0).byteSize, qint64(6)); // fourth
+    QCOMPARE(listed->at(2).byteSize, qint64(6)); // second
+    QCOMPARE(listed->at(3).byteSize, qint64(0)); // first, pruned
+    latest = db->latestBotModel(kSentiment);
+    QCOMPARE((*latest)->second, QByteArray("fourth"));
 }
 
 void TestBotModels::kindsAreSeparate()
