@@ -1,7 +1,7 @@
 #pragma once
 
-// Shared by the store suites (tst_store, tst_kb): error text, a raw connection beside the
-// Store, and the Result-checking macros.
+// Shared by the store suites: error text, a raw connection beside the Store, the backends a
+// suite runs on, and the Result-checking macros.
 
 #include "store.h"
 
@@ -106,6 +106,53 @@ private:
     static inline int s_counter = 0;
     QString m_name;
     QSqlDatabase m_db;
+};
+
+/// The backends a store suite's data-driven tests run on: a fresh SQLite file always, and the
+/// PostgreSQL test cluster when TANDEM_TEST_PG_URL is set (emptied before each use).
+class StoreBackends
+{
+public:
+    /// For initTestCase(): false when TANDEM_TEST_REQUIRE_PG=1 but no cluster is given.
+    bool init()
+    {
+        m_pgUrl = qEnvironmentVariable("TANDEM_TEST_PG_URL");
+        if (m_pgUrl.isEmpty())
+            qInfo("TANDEM_TEST_PG_URL not set: testing SQLite only");
+        return !m_pgUrl.isEmpty() ||
+               qEnvironmentVariable("TANDEM_TEST_REQUIRE_PG") != QLatin1String("1");
+    }
+
+    /// For a test's _data(): one row per backend, column "backend".
+    void addRows() const
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::newRow("sqlite") << QStringLiteral("sqlite");
+        if (!m_pgUrl.isEmpty())
+            QTest::newRow("postgresql") << QStringLiteral("postgresql");
+    }
+
+    /// A store on the current row's backend with a fresh schema; SQLite lives in `dir`.
+    std::unique_ptr<Store> openFresh(const QString &dir, const QString &name)
+    {
+        const bool pg = QByteArray(QTest::currentDataTag()) == "postgresql";
+        const DatabaseUrl url = DatabaseUrl::parse(pg ? m_pgUrl
+                                                      : QStringLiteral("sqlite:") + dir + u'/' +
+                                                            name + QStringLiteral(".db"))
+                                    .value();
+        if (pg)
+            RawDb(url).dropAllTables();
+        auto store = Store::open(url, QStringLiteral("%1-%2").arg(name).arg(++m_connections));
+        if (!store) {
+            qWarning() << "Store::open failed:" << describe(store.error());
+            return {};
+        }
+        return std::move(store).value();
+    }
+
+private:
+    QString m_pgUrl;
+    int m_connections = 0;
 };
 
 } // namespace tandem::test

@@ -32,44 +32,20 @@ private slots:
     void fillVariables();
 
 private:
-    void addBackends();
-    std::unique_ptr<Store> openFresh();
+    void addBackends() { m_backends.addRows(); }
+    std::unique_ptr<Store> openFresh()
+    {
+        return m_backends.openFresh(m_dir->path(), QStringLiteral("assist"));
+    }
 
-    QString m_pgUrl;
+    StoreBackends m_backends;
     std::unique_ptr<QTemporaryDir> m_dir;
-    int m_connections = 0;
 };
 
 void TestAssistStore::initTestCase()
 {
-    m_pgUrl = qEnvironmentVariable("TANDEM_TEST_PG_URL");
-    if (m_pgUrl.isEmpty() && qEnvironmentVariable("TANDEM_TEST_REQUIRE_PG") == QLatin1String("1"))
+    if (!m_backends.init())
         QFAIL("TANDEM_TEST_REQUIRE_PG=1 but TANDEM_TEST_PG_URL is not set");
-}
-
-void TestAssistStore::addBackends()
-{
-    QTest::addColumn<QString>("backend");
-    QTest::newRow("sqlite") << QStringLiteral("sqlite");
-    if (!m_pgUrl.isEmpty())
-        QTest::newRow("postgresql") << QStringLiteral("postgresql");
-}
-
-std::unique_ptr<Store> TestAssistStore::openFresh()
-{
-    const bool pg = QByteArray(QTest::currentDataTag()) == "postgresql";
-    const DatabaseUrl url =
-        DatabaseUrl::parse(
-            pg ? m_pgUrl : QStringLiteral("sqlite:") + m_dir->filePath(QStringLiteral("assist.db")))
-            .value();
-    if (pg)
-        RawDb(url).dropAllTables();
-    auto store = Store::open(url, QStringLiteral("assist-%1").arg(++m_connections));
-    if (!store) {
-        qWarning() << "Store::open failed:" << describe(store.error());
-        return {};
-    }
-    return std::move(store).value();
 }
 
 #define OPEN_FRESH(var)                                                                            \
