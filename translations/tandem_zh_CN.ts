@@ -159,6 +159,13 @@
     </message>
 </context>
 <context>
+    <name>tandem::Client</name>
+    <message>
+        <source>There is no suggestion %1 to send.</source>
+        <translation>没有第 %1 条建议可发送。</translation>
+    </message>
+</context>
+<context>
     <name>tandem::ConnectionIndicator</name>
     <message>
         <source>Connected</source>
@@ -355,6 +362,25 @@
     <message>
         <source>Articles used: %1</source>
         <translation>使用的文章：%1</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::HubConnection</name>
+    <message>
+        <source>Signed out.</source>
+        <translation>已退出登录。</translation>
+    </message>
+    <message>
+        <source>Your session has ended (%1). Sign in again.</source>
+        <translation>您的会话已结束（%1）。请重新登录。</translation>
+    </message>
+    <message>
+        <source>Signed in as another user.</source>
+        <translation>已用其他账号登录。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the hub at %1: %2</source>
+        <translation>无法连接到服务器 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -594,6 +620,73 @@
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::Outbox</name>
+    <message>
+        <source>The outbox is already open.</source>
+        <translation>发件箱已经打开。</translation>
+    </message>
+    <message>
+        <source>Cannot open the outbox %1</source>
+        <translation>无法打开发件箱 %1</translation>
+    </message>
+    <message>
+        <source>Cannot create the outbox</source>
+        <translation>无法创建发件箱</translation>
+    </message>
+    <message>
+        <source>The outbox %1 was written by a newer Tandem.</source>
+        <translation>发件箱 %1 由更新版本的 Tandem 写入。</translation>
+    </message>
+    <message>
+        <source>The outbox is not open.</source>
+        <translation>发件箱未打开。</translation>
+    </message>
+    <message>
+        <source>No conversation is selected.</source>
+        <translation>未选择会话。</translation>
+    </message>
+    <message>
+        <source>The reply is empty.</source>
+        <translation>回复为空。</translation>
+    </message>
+    <message>
+        <source>The reply is longer than %1 characters.</source>
+        <translation>回复超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Cannot save the reply</source>
+        <translation>无法保存回复</translation>
+    </message>
+    <message>
+        <source>Cannot clear the draft</source>
+        <translation>无法清除草稿</translation>
+    </message>
+    <message>
+        <source>Cannot retry the reply</source>
+        <translation>无法重试发送回复</translation>
+    </message>
+    <message>
+        <source>Cannot discard the reply</source>
+        <translation>无法放弃回复</translation>
+    </message>
+    <message>
+        <source>Cannot save the draft</source>
+        <translation>无法保存草稿</translation>
+    </message>
+    <message>
+        <source>Cannot record the outbox&apos;s owner</source>
+        <translation>无法记录发件箱的所有者</translation>
+    </message>
+    <message>
+        <source>Cannot remove a sent reply</source>
+        <translation>无法删除已发送的回复</translation>
+    </message>
+    <message>
+        <source>Cannot mark a reply failed</source>
+        <translation>无法将回复标记为失败</translation>
     </message>
 </context>
 <context>

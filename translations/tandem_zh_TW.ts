@@ -159,6 +159,13 @@
     </message>
 </context>
 <context>
+    <name>tandem::Client</name>
+    <message>
+        <source>There is no suggestion %1 to send.</source>
+        <translation>沒有第 %1 則建議可傳送。</translation>
+    </message>
+</context>
+<context>
     <name>tandem::ConnectionIndicator</name>
     <message>
         <source>Connected</source>
@@ -355,6 +362,25 @@
     <message>
         <source>Articles used: %1</source>
         <translation>使用的文章：%1</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::HubConnection</name>
+    <message>
+        <source>Signed out.</source>
+        <translation>已登出。</translation>
+    </message>
+    <message>
+        <source>Your session has ended (%1). Sign in again.</source>
+        <translation>您的工作階段已結束（%1）。請重新登入。</translation>
+    </message>
+    <message>
+        <source>Signed in as another user.</source>
+        <translation>已用其他帳號登入。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the hub at %1: %2</source>
+        <translation>無法連線到伺服器 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -594,6 +620,73 @@
     <message>
         <source>Note</source>
         <translation>備註</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::Outbox</name>
+    <message>
+        <source>The outbox is already open.</source>
+        <translation>寄件匣已經開啟。</translation>
+    </message>
+    <message>
+        <source>Cannot open the outbox %1</source>
+        <translation>無法開啟寄件匣 %1</translation>
+    </message>
+    <message>
+        <source>Cannot create the outbox</source>
+        <translation>無法建立寄件匣</translation>
+    </message>
+    <message>
+        <source>The outbox %1 was written by a newer Tandem.</source>
+        <translation>寄件匣 %1 由較新版本的 Tandem 寫入。</translation>
+    </message>
+    <message>
+        <source>The outbox is not open.</source>
+        <translation>寄件匣未開啟。</translation>
+    </message>
+    <message>
+        <source>No conversation is selected.</source>
+        <translation>未選擇對話。</translation>
+    </message>
+    <message>
+        <source>The reply is empty.</source>
+        <translation>回覆是空的。</translation>
+    </message>
+    <message>
+        <source>The reply is longer than %1 characters.</source>
+        <translation>回覆超過 %1 個字元。</translation>
+    </message>
+    <message>
+        <source>Cannot save the reply</source>
+        <translation>無法儲存回覆</translation>
+    </message>
+    <message>
+        <source>Cannot clear the draft</source>
+        <translation>無法清除草稿</translation>
+    </message>
+    <message>
+        <source>Cannot retry the reply</source>
+        <translation>無法重試傳送回覆</translation>
+    </message>
+    <message>
+        <source>Cannot discard the reply</source>
+        <translation>無法捨棄回覆</translation>
+    </message>
+    <message>
+        <source>Cannot save the draft</source>
+        <translation>無法儲存草稿</translation>
+    </message>
+    <message>
+        <source>Cannot record the outbox&apos;s owner</source>
+        <translation>無法記錄寄件匣的擁有者</translation>
+    </message>
+    <message>
+        <source>Cannot remove a sent reply</source>
+        <translation>無法刪除已傳送的回覆</translation>
+    </message>
+    <message>
+        <source>Cannot mark a reply failed</source>
+        <translation>無法將回覆標記為失敗</translation>
     </message>
 </context>
 <context>
