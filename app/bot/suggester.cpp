@@ -26,6 +26,9 @@ Q_LOGGING_CATEGORY(lcSuggest, "tandem.bot.suggest", QtInfoMsg)
 
 /// How much surer reading a message together with the previous one must be before the
 /// suggestions follow that reading (a follow-up question rather than a new one).
+/// Held-out questions an intent needs before it gets a threshold of its own.
+constexpr int kMinIntentThresholdPoints = 12;
+
 constexpr double kFollowUpMargin = 0.1;
 
 quint32 stableHash(const QString &text)
@@ -115,7 +118,13 @@ struct SuggestionModel::Private
     LogisticRegression fusion;
     PlattScaling platt;
     double threshold = 0.5;
+    QHash<QString, double> intentThresholds; // stricter than `threshold`, from the folds
     QString version;
+
+    double thresholdFor(const QString &intent) const
+    {
+        return intentThresholds.value(intent, threshold);
+    }
     SuggesterReport report;
 
     SuggestionResult run(const QString &text, int k) const;
@@ -311,6 +320,7 @@ SuggestionModel::train(const QList<SuggestionSource> &sources, const SuggesterOp
         bool correct;
         bool outOfScope;
         bool top3;
+        QString intent; // the top suggestion's
     };
     QList<Ranked> ranked;
     for (const FoldResult &fold : folds) {
@@ -318,21 +328,30 @@ SuggestionModel::train(const QList<SuggestionSource> &sources, const SuggesterOp
             const SuggestionSource &gold = sources[fold.questions[q].source];
             const bool oos =
                 fold.questions[q].outOfScope || gold.intent == options.outOfScopeIntent;
-            QList<QPair<double, bool>> scored;
+            struct Scored
+            {
+                double logit;
+                bool right;
+                int article;
+            };
+            QList<Scored> scored;
             for (const Candidate &c : fold.candidates[q]) {
                 if (isExcluded(catalogue, c, options.outOfScopeIntent))
                     continue;
                 scored.append({p.fusion.logit(c.features),
-                               !oos && catalogue.articleIds[c.article] == gold.articleId});
+                               !oos && catalogue.articleIds[c.article] == gold.articleId,
+                               c.article});
             }
             std::sort(scored.begin(), scored.end(),
-                      [](const auto &a, const auto &b) { return a.first > b.first; });
-            const double logit = scored.isEmpty() ? -10 : scored.first().first;
-            const bool correct = !scored.isEmpty() && scored.first().second;
+                      [](const Scored &a, const Scored &b) { return a.logit > b.logit; });
+            const double logit = scored.isEmpty() ? -10 : scored.first().logit;
+            const bool correct = !scored.isEmpty() && scored.first().right;
             bool top3 = false;
             for (qsizetype i = 0; i < scored.size() && i < 3; ++i)
-                top3 = top3 || scored[i].second;
-            ranked.append({logit, correct, oos, top3});
+                top3 = top3 || scored[i].right;
+            ranked.append(
+                {logit, correct, oos, top3,
+                 scored.isEmpty() ? QString() : catalogue.articleIntent[scored.first().article]});
             topLogits.append(logit);
             topCorrect.append(correct);
         }
@@ -341,10 +360,15 @@ SuggestionModel::train(const QList<SuggestionSource> &sources, const SuggesterOp
         p.platt = PlattScaling{};
 
     QList<ThresholdPoint> thresholdPoints;
+    QHash<QString, QList<ThresholdPoint>> pointsByIntent; // by the top suggestion's intent
     QList<CalibrationPoint> calibrationPoints;
     SuggesterReport &report = p.report;
     for (const Ranked &r : std::as_const(ranked)) {
         const double confidence = p.platt.apply(r.logit);
+        pointsByIntent[r.intent].append(
+            {confidence, r.outOfScope
+                             ? HeldOutOutcome::OutOfScope
+                             : (r.correct ? HeldOutOutcome::Correct : HeldOutOutcome::Wrong)});
         if (r.outOfScope) {
             thresholdPoints.append({confidence, HeldOutOutcome::OutOfScope});
             ++report.outOfScopeQuestions;
@@ -365,6 +389,19 @@ SuggestionModel::train(const QList<SuggestionSource> &sources, const SuggesterOp
     report.threshold = chooseThreshold(thresholdPoints, options.objective);
     p.threshold = options.fixedThreshold.value_or(report.threshold.threshold);
     report.threshold.threshold = p.threshold;
+    // Each intent's own threshold: stricter than the shared one where the folds show the bot is
+    // often wrong (or fooled by unknown questions) when it names that intent. Only intents with
+    // enough held-out evidence get one; the others use the shared threshold.
+    if (!options.fixedThreshold) {
+        for (auto it = pointsByIntent.cbegin(); it != pointsByIntent.cend(); ++it) {
+            if (it.key().isEmpty() || it.value().size() < kMinIntentThresholdPoints)
+                continue;
+            const double own = chooseThreshold(it.value(), options.objective).threshold;
+            if (own > p.threshold)
+                p.intentThresholds.insert(it.key(), own);
+        }
+    }
+    report.stricterIntents = int(p.intentThresholds.size());
 
     const double fusionSeconds = double(timer.nsecsElapsed()) / 1e9 - foldSeconds;
     // 4. The final model, trained beside the folds, learned from every question.
@@ -381,6 +418,10 @@ SuggestionModel::train(const QList<SuggestionSource> &sources, const SuggesterOp
         sha.addData(QByteArray::number(w, 'g', 17));
     for (const double v : {p.platt.a, p.platt.b, p.threshold})
         sha.addData(QByteArray::number(v, 'g', 17));
+    QStringList stricter = p.intentThresholds.keys();
+    stricter.sort();
+    for (const QString &intent : std::as_const(stricter))
+        sha.addData((intent + QString::number(p.intentThresholds.value(intent), 'g', 17)).toUtf8());
     for (const SuggestionSource &s : sources)
         sha.addData((s.articleId + u'\x1f' + QString::number(s.articleVersion) + u'\x1f' + s.text)
                         .toUtf8());
@@ -429,14 +470,17 @@ SuggestionResult SuggestionModel::Private::run(const QString &text, int k) const
         s.confidence = i == 0 ? platt.apply(order[i].first)
                               : std::min(ceiling, fusion.probability(c.features));
         ceiling = s.confidence;
+        s.threshold = thresholdFor(s.intent);
         s.intentProbability = c.intentProbability;
         s.retrievalScore = c.retrievalScore;
         if (c.bestDocument >= 0)
             s.matchedQuestion = sources[retriever.documentSource[c.bestDocument]].text;
         result.suggestions.append(s);
     }
+    if (!result.suggestions.isEmpty())
+        result.threshold = result.suggestions.first().threshold;
     result.outOfScope =
-        result.suggestions.isEmpty() || result.suggestions.first().confidence < threshold;
+        result.suggestions.isEmpty() || result.suggestions.first().confidence < result.threshold;
     return result;
 }
 
@@ -465,6 +509,11 @@ QString SuggestionModel::version() const
 double SuggestionModel::threshold() const
 {
     return d->threshold;
+}
+
+double SuggestionModel::threshold(const QString &intent) const
+{
+    return d->thresholdFor(intent);
 }
 
 const SuggesterReport &SuggestionModel::report() const

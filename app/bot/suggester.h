@@ -60,6 +60,7 @@ struct Suggestion
     int articleVersion = 0;
     QString intent;
     double confidence = 0;        // calibrated: right about this often
+    double threshold = 1;         // its intent's threshold: below it, the bot would not answer
     double intentProbability = 0; // fastText's probability for the intent
     double retrievalScore = 0;    // BM25 of the best-matching example question (0: none)
     QString matchedQuestion;      // that example question
@@ -87,7 +88,8 @@ struct SuggesterReport
     double heldOutTop1 = 0;
     double heldOutTop3 = 0;
     double expectedCalibrationError = 0; // of the calibrated top confidence, held-out in-scope
-    ThresholdChoice threshold;
+    ThresholdChoice threshold;           // the shared threshold
+    int stricterIntents = 0;             // intents whose held-out questions asked for a higher one
     double trainingSeconds = 0;
 };
 
@@ -111,7 +113,11 @@ public:
 
     /// Identifies the model (fastText weights, fusion, calibration, threshold, questions).
     QString version() const;
+    /// The shared "I don't know" threshold chosen on the held-out folds.
     double threshold() const;
+    /// The threshold for answers of `intent`: the shared one, or a stricter one where the folds
+    /// showed the bot often wrong when it named that intent.
+    double threshold(const QString &intent) const;
     const SuggesterReport &report() const;
 
     /// The single methods the engine fuses, for comparison: fastText's intents, and the BM25

@@ -292,14 +292,15 @@ void Hub::onSuggestionModelReady()
     qCInfo(lcHub).noquote() << QStringLiteral(
                                    "Suggestions: model %1 ready (%2 questions, %3 intents; "
                                    "held-out top-1 %4%, calibration error %5, threshold %6, "
-                                   "trained in %7 s)")
+                                   "stricter for %8 intents, trained in %7 s)")
                                    .arg(model->version())
                                    .arg(r.examples)
                                    .arg(r.intents)
                                    .arg(100 * r.heldOutTop1, 0, 'f', 1)
                                    .arg(r.expectedCalibrationError, 0, 'f', 3)
                                    .arg(model->threshold(), 0, 'f', 2)
-                                   .arg(r.trainingSeconds, 0, 'f', 1);
+                                   .arg(r.trainingSeconds, 0, 'f', 1)
+                                   .arg(r.stricterIntents);
     m_engine->setSuggestions(model);
 }
 

@@ -111,7 +111,7 @@ Result<Prepared> prepareSuggestions(Context &ctx, const Conversation &c, qint64 
             {QStringLiteral("lastReviewed"), article->lastReviewed.toString(Qt::ISODate)},
             {QStringLiteral("matchedQuestion"), s.matchedQuestion},
             {QStringLiteral("autoAnswer"), article->autoAnswer},
-            {QStringLiteral("weak"), s.confidence < result.threshold},
+            {QStringLiteral("weak"), s.confidence < s.threshold},
         });
     }
     p.document = QJsonObject{
