@@ -141,6 +141,7 @@ struct SuggestionTraining
 {
     const QList<SuggestionSource> &sources;
     const SuggesterOptions &options;
+    IntentOptions intent; // options.intent, with the epochs for this knowledge base's size
     Catalogue catalogue;
     QList<AnalyzedText> analyzed; // per source, analysed once for every fold
     QList<QStringList> tokens;
@@ -205,8 +206,7 @@ FoldResult SuggestionTraining::runFold(int fold, const QList<QString> &heldOutIn
             train.append(int(i));
         }
     }
-    const Result<Retriever> retriever =
-        buildRetriever(sources, tokens, train, catalogue, options.intent);
+    const Result<Retriever> retriever = buildRetriever(sources, tokens, train, catalogue, intent);
     if (!retriever) {
         result.failed = true;
         result.error = retriever.error();
@@ -244,7 +244,7 @@ QList<FoldResult> SuggestionTraining::runFolds(Result<Retriever> *final) const
             if (job == 0) {
                 QList<int> all(sources.size());
                 std::iota(all.begin(), all.end(), 0);
-                *final = buildRetriever(sources, tokens, all, catalogue, options.intent);
+                *final = buildRetriever(sources, tokens, all, catalogue, intent);
                 continue;
             }
             const int fold = job - 1;
@@ -267,7 +267,13 @@ SuggestionModel::train(const QList<SuggestionSource> &sources, const SuggesterOp
 {
     QElapsedTimer timer;
     timer.start();
-    SuggestionTraining training{sources, options, {}, {}, {}};
+    // Large knowledge bases train with fewer epochs (fastText makes epochs × questions updates;
+    // a large one gets enough of them sooner), small ones with the full count. The folds and the
+    // final model always use the same options, so the calibration fits the final model.
+    IntentOptions intentOptions = options.intent;
+    if (options.largeKnowledgeBase > 0 && sources.size() >= options.largeKnowledgeBase)
+        intentOptions.epochs = options.largeKnowledgeBaseEpochs;
+    SuggestionTraining training{sources, options, intentOptions, {}, {}, {}};
     if (Status s = training.prepare(); !s)
         return s.error();
     const Catalogue &catalogue = training.catalogue;
