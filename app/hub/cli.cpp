@@ -100,14 +100,6 @@ bool parse(QCommandLineParser &parser, const QStringList &args, const QString &d
     return true;
 }
 
-Result<std::unique_ptr<Store>> openStore(const QCommandLineParser &parser)
-{
-    auto url = DatabaseUrl::parse(parser.value(QStringLiteral("database")));
-    if (!url.ok())
-        return url.error();
-    return Store::open(url.value(), QStringLiteral("tandem-cli"));
-}
-
 QString readPassword()
 {
     const bool tty = isatty(STDIN_FILENO);
@@ -476,6 +468,14 @@ int run(const QStringList &arguments)
     }
     err() << "tandem-hub: unknown command \"" << command << "\"\n\n" << kUsage;
     return 1;
+}
+
+Result<std::unique_ptr<Store>> openStore(const QCommandLineParser &parser)
+{
+    auto url = DatabaseUrl::parse(parser.value(QStringLiteral("database")));
+    if (!url.ok())
+        return url.error();
+    return Store::open(url.value(), QStringLiteral("tandem-cli"));
 }
 
 } // namespace tandem::cli

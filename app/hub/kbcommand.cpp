@@ -1,5 +1,6 @@
 #include "kbcommand.h"
 
+#include "cli.h"
 #include "kbfile.h"
 #include "store.h"
 
@@ -107,10 +108,7 @@ int kbCommand(const QStringList &args, const QCommandLineOption &databaseOption)
         parsed = std::move(kb).value();
     }
 
-    auto url = DatabaseUrl::parse(parser.value(QStringLiteral("database")));
-    if (!url.ok())
-        return fail(url.error().message);
-    auto store = Store::open(url.value(), QStringLiteral("tandem-cli"));
+    auto store = openStore(parser);
     if (!store.ok())
         return fail(store.error().message);
     Store &db = *store.value();

@@ -1,5 +1,6 @@
 #include "sentimentcommand.h"
 
+#include "cli.h"
 #include "sentimentfile.h"
 #include "sentimentmodel.h"
 #include "store.h"
@@ -262,10 +263,7 @@ int sentimentCommand(const QStringList &args, const QCommandLineOption &database
         parsed = std::move(file).value();
     }
 
-    auto url = DatabaseUrl::parse(parser.value(QStringLiteral("database")));
-    if (!url.ok())
-        return fail(url.error().message);
-    auto store = Store::open(url.value(), QStringLiteral("tandem-cli"));
+    auto store = openStore(parser);
     if (!store.ok())
         return fail(store.error().message);
     Store &db = *store.value();
