@@ -1,10 +1,10 @@
+#include "hubprocess.h"
 #include "store.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -20,12 +20,7 @@ private slots:
     void importGoodThenRejectBad();
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Run = test::HubRun;
     Run hub(const QStringList &args);
     QByteArray exportJson();
 
@@ -44,16 +39,10 @@ void TestKbCli::initTestCase()
 
 TestKbCli::Run TestKbCli::hub(const QStringList &args)
 {
-    QProcess p;
-    p.start(m_hubBin, QStringList{QStringLiteral("kb")} + args +
-                          QStringList{QStringLiteral("--database"), m_database});
-    Run r;
-    if (!p.waitForFinished(60000))
-        return r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return test::runHub(m_hubBin,
+                        QStringList{QStringLiteral("kb")} + args +
+                            QStringList{QStringLiteral("--database"), m_database},
+                        60000);
 }
 
 QByteArray TestKbCli::exportJson()

@@ -1,7 +1,7 @@
+#include "hubprocess.h"
 #include "store.h"
 
 #include <QFile>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -41,12 +41,7 @@ private slots:
     void trainsFromAgentsTags();
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Run = test::HubRun;
     Run hub(const QStringList &args);
     QString write(const QString &name, const QByteArray &data);
     int storedModels();
@@ -66,16 +61,10 @@ void TestSentimentCli::initTestCase()
 
 TestSentimentCli::Run TestSentimentCli::hub(const QStringList &args)
 {
-    QProcess p;
-    p.start(m_hubBin, QStringList{QStringLiteral("sentiment")} + args +
-                          QStringList{QStringLiteral("--database"), m_database});
-    Run r;
-    if (!p.waitForFinished(240000))
-        return r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return test::runHub(m_hubBin,
+                        QStringList{QStringLiteral("sentiment")} + args +
+                            QStringList{QStringLiteral("--database"), m_database},
+                        240000);
 }
 
 QString TestSentimentCli::write(const QString &name, const QByteArray &data)
