@@ -1,0 +1,561 @@
+#include "linearmodel.h"
+
+#include "textanalysis.h"
+
+#include <QDataStream>
+#include <QIODevice>
+#include <QSet>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <limits>
+#include <random>
+#include <thread>
+#include <unordered_map>
+
+namespace tandem {
+
+namespace {
+
+constexpr quint32 kMagic = 0x544c494e; // "TLIN"
+constexpr qint32 kFormat = 1;
+
+std::uint64_t fnv1a(QStringView text, char16_t kind)
+{
+    std::uint64_t h = 1469598103934665603ull;
+    auto mix = [&h](char16_t unit) {
+        h ^= unit;
+        h *= 1099511628211ull;
+    };
+    mix(kind);
+    for (const QChar c : text)
+        mix(c.unicode());
+    return h;
+}
+
+void addCount(std::vector<std::pair<std::uint64_t, int>> &out, std::uint64_t key)
+{
+    out.emplace_back(key, 1);
+}
+
+/// Sorts by key and sums the counts of equal keys.
+void merge(std::vector<std::pair<std::uint64_t, int>> &counts)
+{
+    std::sort(counts.begin(), counts.end());
+    std::size_t w = 0;
+    for (std::size_t r = 0; r < counts.size(); ++r) {
+        if (w > 0 && counts[w - 1].first == counts[r].first)
+            counts[w - 1].second += counts[r].second;
+        else
+            counts[w++] = counts[r];
+    }
+    counts.resize(w);
+}
+
+quint32 stableHash(const QString &text)
+{
+    quint32 h = 2166136261u;
+    for (const QChar c : text) {
+        h ^= c.unicode();
+        h *= 16777619u;
+    }
+    return h;
+}
+
+/// Training vectors, row-compressed.
+struct Csr
+{
+    std::vector<std::size_t> start{0};
+    std::vector<int> index;
+    std::vector<float> value;
+    std::vector<double> squaredNorm;
+
+    std::size_t rows() const { return start.size() - 1; }
+};
+
+/// One class against the rest: L2-regularised squared-hinge SVM by dual coordinate descent with
+/// shrinking (Hsieh et al. 2008, as LIBLINEAR's L2R_L2LOSS_SVC_DUAL), the bias a feature of value
+/// 1. Trains on `rows` of `x`; `positive[r]` is the label of row r.
+void trainBinary(const Csr &x, const std::vector<int> &rows, const std::vector<char> &positive,
+                 int features, const LinearOptions &options, quint32 seed, std::vector<float> &w,
+                 double &bias)
+{
+    w.assign(std::size_t(features), 0.0f);
+    bias = 0;
+    const std::size_t n = rows.size();
+    if (n == 0)
+        return;
+    const double diag = 0.5 / std::max(options.cost, 1e-12);
+    std::vector<double> alpha(n, 0.0);
+    std::vector<std::size_t> order(n);
+    for (std::size_t i = 0; i < n; ++i)
+        order[i] = i;
+    std::mt19937 rng(seed);
+    std::size_t active = n;
+    const double inf = std::numeric_limits<double>::infinity();
+    double maxOld = inf; // shrinking bound (no upper bound on alpha with the squared hinge)
+    for (int epoch = 0; epoch < std::max(options.maxEpochs, 1); ++epoch) {
+        double maxNew = -inf, minNew = inf;
+        for (std::size_t i = 0; i < active; ++i) {
+            const std::size_t j = i + std::size_t(rng() % quint32(active - i));
+            std::swap(order[i], order[j]);
+        }
+        for (std::size_t s = 0; s < active; ++s) {
+            const std::size_t i = order[s];
+            const int row = rows[i];
+            const double y = positive[std::size_t(row)] ? 1.0 : -1.0;
+            const std::size_t begin = x.start[std::size_t(row)];
+            const std::size_t end = x.start[std::size_t(row) + 1];
+            float dot = 0;
+            for (std::size_t k = begin; k < end; ++k)
+                dot += w[std::size_t(x.index[k])] * x.value[k];
+            const double g = y * (double(dot) + bias) - 1 + diag * alpha[i];
+            double pg = 0;
+            if (alpha[i] == 0) {
+                if (g > maxOld) {
+                    // Shrink: this example sits well outside the margin.
+                    --active;
+                    std::swap(order[s], order[active]);
+                    --s;
+                    continue;
+                }
+                if (g < 0)
+                    pg = g;
+            } else {
+                pg = g;
+            }
+            maxNew = std::max(maxNew, pg);
+            minNew = std::min(minNew, pg);
+            if (std::abs(pg) > 1e-12) {
+                const double old = alpha[i];
+                const double qd = x.squaredNorm[std::size_t(row)] + 1.0 + diag;
+                alpha[i] = std::max(old - g / qd, 0.0);
+                const double d = (alpha[i] - old) * y;
+                const float step = float(d);
+                for (std::size_t k = begin; k < end; ++k)
+                    w[std::size_t(x.index[k])] += step * x.value[k];
+                bias += d;
+            }
+        }
+        if (maxNew - minNew <= options.tolerance) {
+            if (active == n)
+                break;
+            // Converged on the shrunk set: check once more on every example.
+            active = n;
+            maxOld = inf;
+            continue;
+        }
+        maxOld = maxNew <= 0 ? inf : maxNew;
+    }
+}
+
+/// Runs `job(c)` for every class on up to `threads` threads.
+template <typename Job>
+void forEachClass(int classes, int threads, Job job)
+{
+    std::atomic<int> next{0};
+    auto worker = [&] {
+        for (int c = next++; c < classes; c = next++)
+            job(c);
+    };
+    std::vector<std::jthread> pool;
+    for (int t = 1; t < std::clamp(threads, 1, std::max(classes, 1)); ++t)
+        pool.emplace_back(worker);
+    worker();
+}
+
+} // namespace
+
+TextFeatureCounts linearFeatureCounts(const AnalyzedText &analyzed, const LinearOptions &options)
+{
+    TextFeatureCounts out;
+    const QStringList &tokens = analyzed.allTokens.isEmpty() ? analyzed.tokens : analyzed.allTokens;
+    for (int n = 1; n <= options.wordNgramMax; ++n) {
+        for (qsizetype i = 0; i + n <= tokens.size(); ++i) {
+            QString gram = tokens[i];
+            for (int k = 1; k < n; ++k)
+                gram += u' ' + tokens[i + k];
+            addCount(out.words, fnv1a(gram, u'w'));
+        }
+    }
+    if (options.charNgramMax >= options.charNgramMin && options.charNgramMin > 0) {
+        const QString &text = analyzed.normalized;
+        qsizetype i = 0;
+        while (i < text.size()) {
+            while (i < text.size() && text[i].isSpace())
+                ++i;
+            qsizetype end = i;
+            while (end < text.size() && !text[end].isSpace())
+                ++end;
+            if (end > i) {
+                const QString padded = u' ' + text.mid(i, end - i) + u' ';
+                for (int n = options.charNgramMin; n <= options.charNgramMax; ++n) {
+                    for (qsizetype k = 0; k + n <= padded.size(); ++k)
+                        addCount(out.chars, fnv1a(QStringView(padded).mid(k, n), u'c'));
+                }
+            }
+            i = end;
+        }
+    }
+    merge(out.words);
+    merge(out.chars);
+    return out;
+}
+
+struct LinearTextModel::Lookup
+{
+    std::unordered_map<std::uint64_t, int> index;
+};
+
+LinearTextModel::LinearTextModel()
+    : m_lookup(std::make_unique<Lookup>())
+{}
+
+LinearTextModel::~LinearTextModel() = default;
+
+LinearTextModel::Sparse LinearTextModel::vectorize(const AnalyzedText &analyzed) const
+{
+    const TextFeatureCounts counts = linearFeatureCounts(analyzed, m_options);
+    Sparse out;
+    auto block = [&](const std::vector<std::pair<std::uint64_t, int>> &keys) {
+        const std::size_t first = out.index.size();
+        double norm = 0;
+        for (const auto &[key, count] : keys) {
+            const auto it = m_lookup->index.find(key);
+            if (it == m_lookup->index.end())
+                continue;
+            const float v = float((1.0 + std::log(double(count))) * m_idf[std::size_t(it->second)]);
+            out.index.push_back(it->second);
+            out.value.push_back(v);
+            norm += double(v) * v;
+        }
+        if (norm > 0) {
+            const float scale = float(1.0 / std::sqrt(norm));
+            for (std::size_t k = first; k < out.value.size(); ++k)
+                out.value[k] *= scale;
+        }
+    };
+    block(counts.words);
+    block(counts.chars);
+    return out;
+}
+
+/// Everything train() shares between the final model and its calibration folds.
+struct LinearTraining
+{
+    static Result<std::shared_ptr<const LinearTextModel>>
+    run(const QList<TrainingExample> &examples, const QList<AnalyzedText> &analyzed,
+        const LinearOptions &options);
+};
+
+Result<std::shared_ptr<const LinearTextModel>>
+LinearTraining::run(const QList<TrainingExample> &examples, const QList<AnalyzedText> &analyzed,
+                    const LinearOptions &options)
+{
+    if (examples.size() != analyzed.size())
+        return Error{QStringLiteral("linear.bad-input"),
+                     QStringLiteral("%1 examples but %2 analysed texts")
+                         .arg(examples.size())
+                         .arg(analyzed.size())};
+    std::shared_ptr<LinearTextModel> model(new LinearTextModel);
+    LinearTextModel &m = *model;
+    m.m_options = options;
+
+    // Labels, sorted so the model does not depend on the order of the examples.
+    QSet<QString> labelSet;
+    for (const TrainingExample &e : examples)
+        labelSet.insert(e.label);
+    m.m_labels = QStringList(labelSet.begin(), labelSet.end());
+    m.m_labels.sort();
+    if (m.m_labels.size() < 2)
+        return Error{QStringLiteral("linear.too-few-labels"),
+                     QStringLiteral("A classifier needs examples of at least two labels; got %1")
+                         .arg(m.m_labels.size())};
+    QHash<QString, int> labelIndex;
+    for (qsizetype i = 0; i < m.m_labels.size(); ++i)
+        labelIndex.insert(m.m_labels[i], int(i));
+
+    // Vocabulary: every word n-gram, character n-grams in enough texts.
+    std::vector<TextFeatureCounts> counts;
+    counts.reserve(std::size_t(examples.size()));
+    std::unordered_map<std::uint64_t, int> wordTexts, charTexts;
+    for (const AnalyzedText &a : analyzed) {
+        counts.push_back(linearFeatureCounts(a, options));
+        for (const auto &[key, count] : counts.back().words)
+            ++wordTexts[key];
+        for (const auto &[key, count] : counts.back().chars)
+            ++charTexts[key];
+    }
+    std::vector<std::pair<std::uint64_t, int>> vocabulary; // key, texts; words first
+    std::vector<std::pair<std::uint64_t, int>> chars;
+    vocabulary.assign(wordTexts.begin(), wordTexts.end());
+    std::sort(vocabulary.begin(), vocabulary.end());
+    const std::size_t wordFeatures = vocabulary.size();
+    for (const auto &entry : charTexts) {
+        if (entry.second >= options.minCharNgramTexts)
+            chars.push_back(entry);
+    }
+    std::sort(chars.begin(), chars.end());
+    vocabulary.insert(vocabulary.end(), chars.begin(), chars.end());
+    if (vocabulary.empty())
+        return Error{QStringLiteral("linear.no-features"),
+                     QStringLiteral("None of the %1 texts has a word or character n-gram")
+                         .arg(examples.size())};
+    const double n = double(examples.size());
+    m.m_keys.reserve(vocabulary.size());
+    m.m_idf.reserve(vocabulary.size());
+    m.m_isWord.reserve(vocabulary.size());
+    for (std::size_t f = 0; f < vocabulary.size(); ++f) {
+        m.m_keys.push_back(vocabulary[f].first);
+        m.m_idf.push_back(float(std::log((1 + n) / (1 + vocabulary[f].second)) + 1));
+        m.m_isWord.push_back(f < wordFeatures);
+        m.m_lookup->index.emplace(vocabulary[f].first, int(f));
+    }
+    const int features = int(vocabulary.size());
+    const int classes = int(m.m_labels.size());
+
+    Csr x;
+    std::vector<int> label;
+    for (qsizetype i = 0; i < analyzed.size(); ++i) {
+        const LinearTextModel::Sparse v = m.vectorize(analyzed[i]);
+        std::vector<std::pair<int, float>> row;
+        row.reserve(v.index.size());
+        for (std::size_t k = 0; k < v.index.size(); ++k)
+            row.emplace_back(v.index[k], v.value[k]);
+        std::sort(row.begin(), row.end());
+        double norm = 0;
+        for (const auto &[index, value] : row) {
+            x.index.push_back(index);
+            x.value.push_back(value);
+            norm += double(value) * value;
+        }
+        x.start.push_back(x.index.size());
+        x.squaredNorm.push_back(norm);
+        label.push_back(labelIndex.value(examples[i].label));
+    }
+
+    std::vector<int> all(x.rows());
+    for (std::size_t i = 0; i < all.size(); ++i)
+        all[i] = int(i);
+    m.m_weights.assign(std::size_t(features) * std::size_t(classes), 0.0f);
+    m.m_bias.assign(std::size_t(classes), 0.0f);
+    forEachClass(classes, options.threads, [&](int c) {
+        std::vector<char> positive(x.rows());
+        for (std::size_t i = 0; i < x.rows(); ++i)
+            positive[i] = label[i] == c;
+        std::vector<float> w;
+        double bias = 0;
+        trainBinary(x, all, positive, features, options, options.seed + quint32(c) * 7919u, w,
+                    bias);
+        for (int f = 0; f < features; ++f)
+            m.m_weights[std::size_t(f) * std::size_t(classes) + std::size_t(c)] = w[std::size_t(f)];
+        m.m_bias[std::size_t(c)] = float(bias);
+    });
+
+    // Calibration: decision values of texts a fold model did not learn, per class.
+    if (options.calibrationFolds > 1) {
+        const int folds = options.calibrationFolds;
+        std::vector<int> foldOf(x.rows());
+        for (std::size_t i = 0; i < x.rows(); ++i)
+            foldOf[i] = int(stableHash(examples[qsizetype(i)].text.trimmed()) % quint32(folds));
+        // held[c] = (decision, positive) over every held-out text.
+        std::vector<QList<double>> scores(static_cast<std::size_t>(classes));
+        std::vector<QList<bool>> outcomes(static_cast<std::size_t>(classes));
+        for (int fold = 0; fold < folds; ++fold) {
+            std::vector<int> train, test;
+            for (std::size_t i = 0; i < x.rows(); ++i)
+                (foldOf[i] == fold ? test : train).push_back(int(i));
+            if (train.empty() || test.empty())
+                continue;
+            forEachClass(classes, options.threads, [&](int c) {
+                std::vector<char> positive(x.rows());
+                for (std::size_t i = 0; i < x.rows(); ++i)
+                    positive[i] = label[i] == c;
+                std::vector<float> w;
+                double bias = 0;
+                trainBinary(x, train, positive, features, options,
+                            options.seed + quint32(c) * 7919u + quint32(fold + 1) * 104729u, w,
+                            bias);
+                for (const int row : test) {
+                    double d = bias;
+                    for (std::size_t k = x.start[std::size_t(row)];
+                         k < x.start[std::size_t(row) + 1]; ++k)
+                        d += w[std::size_t(x.index[k])] * x.value[k];
+                    scores[std::size_t(c)].append(d);
+                    outcomes[std::size_t(c)].append(positive[std::size_t(row)] != 0);
+                }
+            });
+        }
+        m.m_platt.assign(std::size_t(classes), PlattScaling{});
+        for (int c = 0; c < classes; ++c) {
+            if (!m.m_platt[std::size_t(c)].fit(scores[std::size_t(c)], outcomes[std::size_t(c)]))
+                m.m_platt[std::size_t(c)] = PlattScaling{};
+        }
+    }
+    return std::shared_ptr<const LinearTextModel>(std::move(model));
+}
+
+Result<std::shared_ptr<const LinearTextModel>>
+LinearTextModel::train(const QList<TrainingExample> &examples, const LinearOptions &options)
+{
+    QList<AnalyzedText> analyzed;
+    analyzed.reserve(examples.size());
+    for (const TrainingExample &e : examples)
+        analyzed.append(TextAnalyzer::instance().analyze(e.text));
+    return LinearTraining::run(examples, analyzed, options);
+}
+
+Result<std::shared_ptr<const LinearTextModel>>
+LinearTextModel::train(const QList<TrainingExample> &examples, const QList<AnalyzedText> &analyzed,
+                       const LinearOptions &options)
+{
+    return LinearTraining::run(examples, analyzed, options);
+}
+
+std::vector<double> LinearTextModel::decisions(const AnalyzedText &analyzed) const
+{
+    const std::size_t classes = std::size_t(m_labels.size());
+    std::vector<double> d(m_bias.begin(), m_bias.end());
+    const Sparse v = vectorize(analyzed);
+    for (std::size_t k = 0; k < v.index.size(); ++k) {
+        const float *row = m_weights.data() + std::size_t(v.index[k]) * classes;
+        const double value = v.value[k];
+        for (std::size_t c = 0; c < classes; ++c)
+            d[c] += value * row[c];
+    }
+    return d;
+}
+
+std::vector<double> LinearTextModel::decisions(const QString &text) const
+{
+    return decisions(TextAnalyzer::instance().analyze(text));
+}
+
+std::vector<double> LinearTextModel::probabilities(const AnalyzedText &analyzed) const
+{
+    std::vector<double> p = decisions(analyzed);
+    double sum = 0;
+    if (isCalibrated()) {
+        for (std::size_t c = 0; c < p.size(); ++c) {
+            p[c] = m_platt[c].apply(p[c]);
+            sum += p[c];
+        }
+    } else {
+        const double top = p.empty() ? 0 : *std::max_element(p.begin(), p.end());
+        for (double &v : p) {
+            v = std::exp(v - top);
+            sum += v;
+        }
+    }
+    if (sum > 0) {
+        for (double &v : p)
+            v /= sum;
+    }
+    return p;
+}
+
+QList<IntentPrediction> LinearTextModel::rank(const AnalyzedText &analyzed, int k) const
+{
+    const std::vector<double> d = decisions(analyzed);
+    QList<IntentPrediction> out;
+    out.reserve(qsizetype(d.size()));
+    for (std::size_t c = 0; c < d.size(); ++c)
+        out.append({m_labels[qsizetype(c)], d[c]});
+    std::sort(out.begin(), out.end(), [](const IntentPrediction &a, const IntentPrediction &b) {
+        return a.probability != b.probability ? a.probability > b.probability : a.intent < b.intent;
+    });
+    if (k > 0 && out.size() > k)
+        out.resize(k);
+    return out;
+}
+
+QByteArray LinearTextModel::toBytes() const
+{
+    QByteArray bytes;
+    QDataStream out(&bytes, QIODevice::WriteOnly);
+    out.setVersion(QDataStream::Qt_6_4);
+    out.setFloatingPointPrecision(QDataStream::SinglePrecision);
+    out << kMagic << kFormat;
+    out << qint32(m_options.wordNgramMax) << qint32(m_options.charNgramMin)
+        << qint32(m_options.charNgramMax);
+    out << m_labels;
+    out << quint64(m_keys.size());
+    for (std::size_t f = 0; f < m_keys.size(); ++f)
+        out << quint64(m_keys[f]) << m_idf[f] << bool(m_isWord[f]);
+    for (const float w : m_weights)
+        out << w;
+    for (const float b : m_bias)
+        out << b;
+    out << quint32(m_platt.size());
+    out.setFloatingPointPrecision(QDataStream::DoublePrecision);
+    for (const PlattScaling &p : m_platt)
+        out << p.a << p.b;
+    return bytes;
+}
+
+Result<std::shared_ptr<const LinearTextModel>> LinearTextModel::fromBytes(const QByteArray &bytes,
+                                                                          const QString &where)
+{
+    auto bad = [&](const QString &why) {
+        return Error{QStringLiteral("linear.bad-model"),
+                     QStringLiteral("%1 is not a Tandem linear model: %2").arg(where, why)};
+    };
+    QDataStream in(bytes);
+    in.setVersion(QDataStream::Qt_6_4);
+    in.setFloatingPointPrecision(QDataStream::SinglePrecision);
+    quint32 magic = 0;
+    qint32 format = 0;
+    in >> magic >> format;
+    if (magic != kMagic)
+        return bad(QStringLiteral("wrong header"));
+    if (format != kFormat)
+        return bad(QStringLiteral("format %1, expected %2").arg(format).arg(kFormat));
+    std::shared_ptr<LinearTextModel> model(new LinearTextModel);
+    LinearTextModel &m = *model;
+    qint32 wordMax = 0, charMin = 0, charMax = 0;
+    in >> wordMax >> charMin >> charMax >> m.m_labels;
+    m.m_options.wordNgramMax = wordMax;
+    m.m_options.charNgramMin = charMin;
+    m.m_options.charNgramMax = charMax;
+    quint64 features = 0;
+    in >> features;
+    const qsizetype classes = m.m_labels.size();
+    // Each feature needs 13 bytes plus 4 per class: refuse counts the bytes cannot hold before
+    // allocating anything.
+    if (in.status() != QDataStream::Ok || classes < 2 ||
+        features > quint64(bytes.size()) / quint64(13 + 4 * classes))
+        return bad(QStringLiteral("truncated or inconsistent sizes"));
+    m.m_keys.resize(features);
+    m.m_idf.resize(features);
+    m.m_isWord.resize(features);
+    for (std::size_t f = 0; f < features; ++f) {
+        quint64 key = 0;
+        float idf = 0;
+        bool word = false;
+        in >> key >> idf >> word;
+        m.m_keys[f] = key;
+        m.m_idf[f] = idf;
+        m.m_isWord[f] = word;
+        m.m_lookup->index.emplace(key, int(f));
+    }
+    m.m_weights.resize(std::size_t(features) * std::size_t(classes));
+    for (float &w : m.m_weights)
+        in >> w;
+    m.m_bias.resize(std::size_t(classes));
+    for (float &b : m.m_bias)
+        in >> b;
+    quint32 platt = 0;
+    in >> platt;
+    if (platt != 0 && platt != quint32(classes))
+        return bad(QStringLiteral("calibration for %1 of %2 classes").arg(platt).arg(classes));
+    in.setFloatingPointPrecision(QDataStream::DoublePrecision);
+    m.m_platt.resize(platt);
+    for (PlattScaling &p : m.m_platt)
+        in >> p.a >> p.b;
+    if (in.status() != QDataStream::Ok || !in.atEnd())
+        return bad(QStringLiteral("truncated or trailing bytes"));
+    return std::shared_ptr<const LinearTextModel>(std::move(model));
+}
+
+} // namespace tandem
