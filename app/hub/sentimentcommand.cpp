@@ -45,24 +45,36 @@ QString countsText(const QMap<Mood, int> &counts)
     return parts.join(QStringLiteral(", "));
 }
 
-QString optionsText(const IntentOptions &o)
+QString optionsText(const SentimentOptions &options)
 {
-    return QStringLiteral("epochs %1, learning rate %2, dim %3, word n-grams %4, Han character "
-                          "n-grams %5-%6, buckets %7, seed %8, 1 thread")
-        .arg(o.epochs)
-        .arg(o.learningRate)
-        .arg(o.dim)
-        .arg(o.wordNgrams)
-        .arg(o.hanNgramMin)
-        .arg(o.hanNgramMax)
-        .arg(o.bucket)
-        .arg(o.seed);
+    const IntentOptions &o = options.fastText;
+    const LinearOptions &l = options.linear;
+    QString text = QStringLiteral("fastText: epochs %1, learning rate %2, dim %3, word n-grams "
+                                  "%4, Han character n-grams %5-%6, buckets %7, seed %8, 1 thread")
+                       .arg(o.epochs)
+                       .arg(o.learningRate)
+                       .arg(o.dim)
+                       .arg(o.wordNgrams)
+                       .arg(o.hanNgramMin)
+                       .arg(o.hanNgramMax)
+                       .arg(o.bucket)
+                       .arg(o.seed);
+    if (options.linearWeight > 0)
+        text += QStringLiteral("; linear model (weight %1): word n-grams 1-%2, character n-grams "
+                               "%3-%4, C %5, calibrated on %6 folds")
+                    .arg(options.linearWeight)
+                    .arg(l.wordNgramMax)
+                    .arg(l.charNgramMin)
+                    .arg(l.charNgramMax)
+                    .arg(l.cost)
+                    .arg(l.calibrationFolds);
+    return text;
 }
 
 int train(Store &db, const QString &path, const sentimentfile::Parsed &parsed, const QString &note,
           int folds)
 {
-    const IntentOptions options = SentimentModel::defaultOptions();
+    const SentimentOptions options = SentimentModel::defaultOptions();
     out() << "Read " << parsed.examples.size() << " examples from " << path << ": "
           << countsText(parsed.counts) << Qt::endl;
     QElapsedTimer timer;
@@ -198,8 +210,9 @@ int sentimentCommand(const QStringList &args, const QCommandLineOption &database
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Train, inspect and reset the sentiment model that scores customer messages.\n\n"
-        "'sentiment train FILE' trains a fastText model from FILE and stores it as the "
-        "active model. FILE is .csv (RFC 4180) or .tsv (one row per line), UTF-8, with a "
+        "'sentiment train FILE' trains a model from FILE (fastText and a TF-IDF linear "
+        "model, their probabilities averaged) and stores it as the active model. FILE is .csv (RFC "
+        "4180) or .tsv (one row per line), UTF-8, with a "
         "header naming a 'text' (or 'text_a') and a 'label' column; labels are negative, "
         "neutral or positive (any case), or 1 (positive), 0 or -1 (negative). A file with "
         "any error is refused with its line and field named, and nothing is stored. It "

@@ -18,7 +18,7 @@ namespace {
 const QString &lexiconNote()
 {
     static const QString note =
-        QStringLiteral("lexicon only; trained model in the \"trained fastText\" rows");
+        QStringLiteral("lexicon only; trained model in the \"trained model\" rows");
     return note;
 }
 
@@ -139,7 +139,8 @@ void evalThreeClass(EvalOutcome &outcome, const Result<LabelledSet> &set, const 
 }
 
 // --- Trained model -------------------------------------------------------------------------------
-// SentimentModel::defaultOptions(): what `tandem-hub sentiment train` uses, chosen by 5-fold
+// SentimentModel::defaultOptions() (fastText and a TF-IDF linear model, probabilities averaged):
+// what `tandem-hub sentiment train` uses, chosen by 5-fold
 // cross-validation on ChnSentiCorp's train.tsv only; nothing is chosen on the rows measured here.
 
 constexpr int kFolds = 5;
@@ -199,8 +200,8 @@ double trainedMetric(const ConfusionMatrix &matrix, bool binary)
 
 QString trainedMetricName(bool binary)
 {
-    return binary ? QStringLiteral("accuracy, trained fastText (%)")
-                  : QStringLiteral("macro-F1, trained fastText (%)");
+    return binary ? QStringLiteral("accuracy, trained model (%)")
+                  : QStringLiteral("macro-F1, trained model (%)");
 }
 
 void reportTrainingError(EvalOutcome &outcome, const QString &dataset, const QString &message)

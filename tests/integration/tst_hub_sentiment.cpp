@@ -29,9 +29,9 @@ std::shared_ptr<const SentimentModel> colourModel()
         examples.append({QStringLiteral("the green mug"), Mood::Negative});
         examples.append({QStringLiteral("a green box"), Mood::Negative});
     }
-    IntentOptions options = SentimentModel::defaultOptions();
-    options.bucket = 1000; // small and quick; the same code path as the product's model
-    options.dim = 16;
+    SentimentOptions options = SentimentModel::defaultOptions();
+    options.fastText.bucket = 1000; // small and quick; the same code path as the product's model
+    options.fastText.dim = 16;
     auto model = SentimentModel::train(examples, options);
     if (!model) {
         qWarning() << "training failed:" << model.error().message;

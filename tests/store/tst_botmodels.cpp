@@ -28,9 +28,9 @@ std::shared_ptr<const SentimentModel> tinyModel()
         add("terrible, still no refund", SentimentLabel::Negative);
         add("太慢了，非常失望", SentimentLabel::Negative);
     }
-    IntentOptions options = SentimentModel::defaultOptions();
-    options.bucket = 1000; // a few KB instead of tens of MB
-    options.dim = 8;
+    SentimentOptions options = SentimentModel::defaultOptions();
+    options.fastText.bucket = 1000; // a few KB instead of tens of MB
+    options.fastText.dim = 8;
     auto model = SentimentModel::train(examples, options);
     if (!model) {
         qWarning() << "training failed:" << model.error().message;
