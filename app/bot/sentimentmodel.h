@@ -14,15 +14,17 @@
 namespace tandem {
 
 /// How a SentimentModel trains: a fastText model and a TF-IDF linear model on the same examples,
-/// their probabilities fused as (1 − linearWeight) · fastText + linearWeight · linear.
+/// their probabilities fused as (1 − linearWeight) · fastText + linearWeight · linear. Start from
+/// SentimentModel::defaultOptions(): a default-constructed SentimentOptions trains fastText only.
 struct SentimentOptions
 {
     IntentOptions fastText;
-    /// Needs calibrationFolds > 0, so that its probabilities are comparable with fastText's.
+    /// Needs calibrationFolds >= 2 when linearWeight > 0, so that its probabilities can be
+    /// averaged with fastText's.
     LinearOptions linear;
     /// In [0, 1]. 0 trains no linear model at all: a fastText-only model, stored in the format
     /// of the models from before the ensemble.
-    double linearWeight = 0.5;
+    double linearWeight = 0;
 };
 
 /// A trained sentiment classifier over the labels "negative", "neutral" and "positive" (binary
