@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <vector>
 
 namespace tandem {
 
@@ -101,37 +102,47 @@ bool LogisticRegression::fit(const QList<QList<double>> &features, const QList<b
             return false;
     }
     const qsizetype n = dims + 1; // + bias
-    QList<double> w(n, 0.0);
-    auto at = [&](const QList<double> &row, qsizetype j) { return j < dims ? row[j] : 1.0; };
+    const qsizetype rows = features.size();
+    // One contiguous row-major copy with the bias column: the loops below run over it many times.
+    std::vector<double> x(std::size_t(rows * n));
+    for (qsizetype i = 0; i < rows; ++i) {
+        std::copy(features[i].cbegin(), features[i].cend(), x.begin() + i * n);
+        x[std::size_t(i * n + dims)] = 1.0;
+    }
+    std::vector<double> w(std::size_t(n), 0.0);
+    std::vector<double> h(std::size_t(n * n));
     double previousLoss = std::numeric_limits<double>::infinity();
     for (int iteration = 0; iteration < maxIterations; ++iteration) {
         QList<double> gradient(n, 0.0);
-        QList<QList<double>> hessian(n, QList<double>(n, 0.0));
+        std::fill(h.begin(), h.end(), 0.0);
         double loss = 0;
-        for (qsizetype i = 0; i < features.size(); ++i) {
-            const QList<double> &row = features[i];
+        for (qsizetype i = 0; i < rows; ++i) {
+            const double *row = x.data() + i * n;
             double z = 0;
             for (qsizetype j = 0; j < n; ++j)
-                z += w[j] * at(row, j);
+                z += w[std::size_t(j)] * row[j];
             const double p = sigmoid(z);
             const double y = labels[i] ? 1.0 : 0.0;
             loss -= y * std::log(std::max(p, 1e-15)) + (1 - y) * std::log(std::max(1 - p, 1e-15));
             const double r = p * (1 - p);
             for (qsizetype j = 0; j < n; ++j) {
-                const double xj = at(row, j);
+                const double xj = row[j];
                 gradient[j] += (p - y) * xj;
+                const double rx = r * xj;
+                double *hj = h.data() + j * n;
                 for (qsizetype k = j; k < n; ++k)
-                    hessian[j][k] += r * xj * at(row, k);
+                    hj[k] += rx * row[k];
             }
         }
+        QList<QList<double>> hessian(n, QList<double>(n, 0.0));
         for (qsizetype j = 0; j < n; ++j) {
-            for (qsizetype k = 0; k < j; ++k)
-                hessian[j][k] = hessian[k][j];
+            for (qsizetype k = j; k < n; ++k)
+                hessian[j][k] = hessian[k][j] = h[std::size_t(j * n + k)];
         }
-        const double scale = double(features.size());
+        const double scale = double(rows);
         for (qsizetype j = 0; j < dims; ++j) {
-            loss += 0.5 * l2 * scale * w[j] * w[j];
-            gradient[j] += l2 * scale * w[j];
+            loss += 0.5 * l2 * scale * w[std::size_t(j)] * w[std::size_t(j)];
+            gradient[j] += l2 * scale * w[std::size_t(j)];
             hessian[j][j] += l2 * scale;
         }
         hessian[n - 1][n - 1] += 1e-9 * scale; // a separable bias must not make it singular
@@ -139,16 +150,16 @@ bool LogisticRegression::fit(const QList<QList<double>> &features, const QList<b
         if (!solve(hessian, gradient, step))
             break;
         for (qsizetype j = 0; j < n; ++j)
-            w[j] -= step[j];
+            w[std::size_t(j)] -= step[j];
         if (std::abs(previousLoss - loss) < 1e-9 * scale)
             break;
         previousLoss = loss;
     }
-    for (const double v : std::as_const(w)) {
+    for (const double v : w) {
         if (!std::isfinite(v))
             return false;
     }
-    m_weights = w;
+    m_weights = QList<double>(w.begin(), w.end());
     return true;
 }
 

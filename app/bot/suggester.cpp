@@ -12,6 +12,8 @@
 #include <cmath>
 #include <numeric>
 #include <thread>
+
+#include <time.h>
 #include <vector>
 
 namespace tandem {
@@ -42,6 +44,13 @@ quint32 stableHash(const QString &text)
     return h;
 }
 
+double threadCpuSeconds()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) + double(t.tv_nsec) / 1e9;
+}
+
 /// A question held out of one fold's training, and what it should have matched.
 struct HeldOut
 {
@@ -58,26 +67,41 @@ struct FoldResult
 };
 
 Result<Retriever> buildRetriever(const QList<SuggestionSource> &sources,
+                                 const QList<AnalyzedText> &analyzed,
                                  const QList<QStringList> &tokens, const QList<int> &members,
-                                 const Catalogue &catalogue, const IntentOptions &options)
+                                 const Catalogue &catalogue, const IntentOptions &options,
+                                 const LinearOptions &linearOptions)
 {
     QList<TrainingExample> examples;
+    QList<AnalyzedText> texts;
     QList<QStringList> documents;
     Retriever r;
     examples.reserve(members.size());
     documents.reserve(members.size());
     for (const int i : members) {
         examples.append({sources[i].text, sources[i].intent});
+        texts.append(analyzed[i]);
         documents.append(tokens[i]);
         r.documentArticle.append(catalogue.articleIndex.value(sources[i].articleId));
         r.documentSource.append(i);
     }
+    const double start = threadCpuSeconds();
     auto model = IntentModel::train(examples, options);
     if (!model)
         return model.error();
+    const double fastTextDone = threadCpuSeconds();
     auto index = QuestionIndex::build(documents);
     if (!index)
         return index.error();
+    const double indexDone = threadCpuSeconds();
+    auto linear = LinearTextModel::train(examples, texts, linearOptions);
+    if (!linear)
+        return linear.error();
+    qCDebug(lcSuggest).nospace() << "trained on " << members.size() << " questions: fastText "
+                                 << fastTextDone - start << " s, BM25 index "
+                                 << indexDone - fastTextDone << " s, linear model "
+                                 << threadCpuSeconds() - indexDone << " s (thread CPU)";
+    r.linear = *linear;
     r.intents = *model;
     r.index = *index;
     return r;
@@ -142,6 +166,7 @@ struct SuggestionTraining
     const QList<SuggestionSource> &sources;
     const SuggesterOptions &options;
     IntentOptions intent; // options.intent, with the epochs for this knowledge base's size
+    LinearOptions linear; // options.linear, one thread (the folds already run in parallel)
     Catalogue catalogue;
     QList<AnalyzedText> analyzed; // per source, analysed once for every fold
     QList<QStringList> tokens;
@@ -206,18 +231,23 @@ FoldResult SuggestionTraining::runFold(int fold, const QList<QString> &heldOutIn
             train.append(int(i));
         }
     }
-    const Result<Retriever> retriever = buildRetriever(sources, tokens, train, catalogue, intent);
+    const Result<Retriever> retriever =
+        buildRetriever(sources, analyzed, tokens, train, catalogue, intent, linear);
     if (!retriever) {
         result.failed = true;
         result.error = retriever.error();
         return result;
     }
+    const double start = threadCpuSeconds();
     result.candidates.reserve(result.questions.size());
     for (const HeldOut &q : std::as_const(result.questions)) {
         result.candidates.append(retriever->candidates(
             catalogue, analyzed[q.source], tokens[q.source], options.retrievalDepth,
             options.candidateIntents, options.outOfScopeIntent));
     }
+    qCDebug(lcSuggest).nospace() << "fold " << fold << ": candidates of " << result.questions.size()
+                                 << " held-out questions in " << threadCpuSeconds() - start
+                                 << " s (thread CPU)";
     return result;
 }
 
@@ -244,7 +274,7 @@ QList<FoldResult> SuggestionTraining::runFolds(Result<Retriever> *final) const
             if (job == 0) {
                 QList<int> all(sources.size());
                 std::iota(all.begin(), all.end(), 0);
-                *final = buildRetriever(sources, tokens, all, catalogue, intent);
+                *final = buildRetriever(sources, analyzed, tokens, all, catalogue, intent, linear);
                 continue;
             }
             const int fold = job - 1;
@@ -273,7 +303,9 @@ SuggestionModel::train(const QList<SuggestionSource> &sources, const SuggesterOp
     IntentOptions intentOptions = options.intent;
     if (options.largeKnowledgeBase > 0 && sources.size() >= options.largeKnowledgeBase)
         intentOptions.epochs = options.largeKnowledgeBaseEpochs;
-    SuggestionTraining training{sources, options, intentOptions, {}, {}, {}};
+    LinearOptions linearOptions = options.linear;
+    linearOptions.threads = 1;
+    SuggestionTraining training{sources, options, intentOptions, linearOptions, {}, {}, {}};
     if (Status s = training.prepare(); !s)
         return s.error();
     const Catalogue &catalogue = training.catalogue;
@@ -420,6 +452,16 @@ SuggestionModel::train(const QList<SuggestionSource> &sources, const SuggesterOp
 
     QCryptographicHash sha(QCryptographicHash::Sha256);
     sha.addData(p.retriever.intents->version().toLatin1());
+    // The linear model is a deterministic function of the questions and its options.
+    const LinearOptions &lo = options.linear;
+    sha.addData(QStringLiteral("linear %1 %2 %3 %4 %5 %6")
+                    .arg(lo.wordNgramMax)
+                    .arg(lo.charNgramMin)
+                    .arg(lo.charNgramMax)
+                    .arg(lo.minCharNgramTexts)
+                    .arg(lo.cost, 0, 'g', 17)
+                    .arg(lo.tolerance, 0, 'g', 17)
+                    .toUtf8());
     for (const double w : p.fusion.weights())
         sha.addData(QByteArray::number(w, 'g', 17));
     for (const double v : {p.platt.a, p.platt.b, p.threshold})

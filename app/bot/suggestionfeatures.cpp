@@ -26,6 +26,17 @@ QList<Candidate> Retriever::candidates(const Catalogue &catalogue, const Analyze
 {
     const QList<IntentPrediction> predicted = intents->predict(analyzed, -1);
     const QList<QuestionHit> hits = index->search(tokens, retrievalDepth);
+    // The linear model's decision values (> 0: "this intent"), ranked.
+    const QList<IntentPrediction> linearRanked = linear->rank(analyzed, -1);
+    QHash<QString, double> decision;
+    QHash<QString, int> linearRank;
+    for (qsizetype i = 0; i < linearRanked.size(); ++i) {
+        decision.insert(linearRanked[i].intent, linearRanked[i].probability);
+        linearRank.insert(linearRanked[i].intent, int(i));
+    }
+    const double bestDecision = linearRanked.isEmpty() ? 0 : linearRanked.first().probability;
+    const double secondDecision = linearRanked.size() > 1 ? linearRanked[1].probability : 0;
+    const QString topLinear = linearRanked.isEmpty() ? QString() : linearRanked.first().intent;
 
     QHash<QString, double> probability;
     QHash<QString, int> intentRank;
@@ -58,6 +69,10 @@ QList<Candidate> Retriever::candidates(const Catalogue &catalogue, const Analyze
         for (const int article : catalogue.articlesOfIntent.value(predicted[i].intent))
             add(article);
     }
+    for (qsizetype i = 0; i < linearRanked.size() && i < candidateIntents; ++i) {
+        for (const int article : catalogue.articlesOfIntent.value(linearRanked[i].intent))
+            add(article);
+    }
     const double topScore = hits.isEmpty() ? 0 : hits.first().score;
     QHash<int, int> topTenVotes;
     QHash<int, double> weightedVotes; // article → summed BM25 of its hits (a soft kNN vote)
@@ -88,6 +103,8 @@ QList<Candidate> Retriever::candidates(const Catalogue &catalogue, const Analyze
         const double margin =
             p - (intent == topIntent ? bestOther : bestProbability); // < 0 unless the top intent
         const double ratio = topScore > 0 ? c.retrievalScore / topScore : 0;
+        const double d = decision.value(intent, -1.0);
+        const bool linearTop = intent == topLinear;
         c.features = {
             p,
             std::log(p + 1e-4),
@@ -103,6 +120,11 @@ QList<Candidate> Retriever::candidates(const Catalogue &catalogue, const Analyze
             p * ratio,
             queryLength,
             outOfScope,
+            d,
+            1.0 / (linearRank.value(intent, int(linearRanked.size())) + 1),
+            d - (linearTop ? secondDecision : bestDecision), // < 0 unless the top intent
+            (linearTop && intent == topIntent) ? 1.0 : 0.0,  // both models agree
+            decision.value(outOfScopeIntent, -1.0),
         };
     }
     return result;

@@ -5,6 +5,7 @@
 // fusion is learned on exactly the features it is later applied to.
 
 #include "intentmodel.h"
+#include "linearmodel.h"
 #include "questionindex.h"
 #include "textanalysis.h"
 
@@ -32,7 +33,7 @@ struct Catalogue
 QStringList retrievalTokens(const QString &text);
 QStringList retrievalTokens(const AnalyzedText &analyzed);
 
-constexpr int kFeatureCount = 14;
+constexpr int kFeatureCount = 19;
 
 struct Candidate
 {
@@ -43,10 +44,12 @@ struct Candidate
     QList<double> features;
 };
 
-/// A fastText model and a BM25 index over documents that belong to catalogue articles.
+/// A fastText model, a linear TF-IDF model and a BM25 index over documents that belong to
+/// catalogue articles.
 struct Retriever
 {
     std::shared_ptr<const IntentModel> intents;
+    std::shared_ptr<const LinearTextModel> linear;
     std::shared_ptr<const QuestionIndex> index;
     QList<int> documentArticle; // per indexed document: catalogue article
     QList<int> documentSource;  // per indexed document: index into the training sources
