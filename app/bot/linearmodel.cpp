@@ -7,6 +7,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cmath>
 #include <limits>
@@ -19,7 +20,8 @@ namespace tandem {
 namespace {
 
 constexpr quint32 kMagic = 0x544c494e; // "TLIN"
-constexpr qint32 kFormat = 1;
+constexpr qint32 kFormat = 2;          // 1: dense weights (never stored by a release)
+constexpr int kMaxClasses = 65535;     // class indices are stored in 16 bits
 
 std::uint64_t fnv1a(QStringView text, char16_t kind)
 {
@@ -74,93 +76,108 @@ struct Csr
     std::size_t rows() const { return start.size() - 1; }
 };
 
-/// One class against the rest: L2-regularised squared-hinge SVM by dual coordinate descent with
-/// shrinking (Hsieh et al. 2008, as LIBLINEAR's L2R_L2LOSS_SVC_DUAL), the bias a feature of value
-/// 1. Trains on `rows` of `x`; `positive[r]` is the label of row r.
-void trainBinary(const Csr &x, const std::vector<int> &rows, const std::vector<char> &positive,
-                 int features, const LinearOptions &options, quint32 seed, std::vector<float> &w,
-                 double &bias)
+/// Classes trained together: each row is read once per pass for all of them, and their weights
+/// for one feature share a cache line, so the inner loops run over a fixed-size block.
+constexpr int kBlock = 8;
+
+/// One-vs-rest for classes [first, first + count) (count <= kBlock): per class an
+/// L2-regularised squared-hinge SVM by dual coordinate descent (Hsieh et al. 2008, LIBLINEAR's
+/// L2R_L2LOSS_SVC_DUAL without shrinking), the bias a feature of value 1. The classes of a block
+/// visit the rows in the same random order; each stops on its own when its projected gradients
+/// spread less than the tolerance. Trains on `rows` of `x`; `label[r]` is row r's class.
+/// `w` gets the weights feature-major, w[f * kBlock + b] for class first + b.
+void trainBlock(const Csr &x, const std::vector<int> &rows, const std::vector<int> &label,
+                int first, int count, int features, const LinearOptions &options, quint32 seed,
+                std::vector<float> &w, std::array<double, kBlock> &bias)
 {
-    w.assign(std::size_t(features), 0.0f);
-    bias = 0;
+    w.assign(std::size_t(features) * kBlock, 0.0f);
+    bias.fill(0.0);
     const std::size_t n = rows.size();
     if (n == 0)
         return;
     const double diag = 0.5 / std::max(options.cost, 1e-12);
-    std::vector<double> alpha(n, 0.0);
+    std::vector<float> alpha(n * kBlock, 0.0f);
     std::vector<std::size_t> order(n);
     for (std::size_t i = 0; i < n; ++i)
         order[i] = i;
     std::mt19937 rng(seed);
-    std::size_t active = n;
+    std::array<bool, kBlock> done{};
+    for (int b = count; b < kBlock; ++b)
+        done[std::size_t(b)] = true;
     const double inf = std::numeric_limits<double>::infinity();
-    double maxOld = inf; // shrinking bound (no upper bound on alpha with the squared hinge)
     for (int epoch = 0; epoch < std::max(options.maxEpochs, 1); ++epoch) {
-        double maxNew = -inf, minNew = inf;
-        for (std::size_t i = 0; i < active; ++i) {
-            const std::size_t j = i + std::size_t(rng() % quint32(active - i));
+        std::array<double, kBlock> maxPg, minPg;
+        maxPg.fill(-inf);
+        minPg.fill(inf);
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::size_t j = i + std::size_t(rng() % quint32(n - i));
             std::swap(order[i], order[j]);
         }
-        for (std::size_t s = 0; s < active; ++s) {
+        for (std::size_t s = 0; s < n; ++s) {
             const std::size_t i = order[s];
-            const int row = rows[i];
-            const double y = positive[std::size_t(row)] ? 1.0 : -1.0;
-            const std::size_t begin = x.start[std::size_t(row)];
-            const std::size_t end = x.start[std::size_t(row) + 1];
-            float dot = 0;
-            for (std::size_t k = begin; k < end; ++k)
-                dot += w[std::size_t(x.index[k])] * x.value[k];
-            const double g = y * (double(dot) + bias) - 1 + diag * alpha[i];
-            double pg = 0;
-            if (alpha[i] == 0) {
-                if (g > maxOld) {
-                    // Shrink: this example sits well outside the margin.
-                    --active;
-                    std::swap(order[s], order[active]);
-                    --s;
+            const std::size_t row = std::size_t(rows[i]);
+            const std::size_t begin = x.start[row];
+            const std::size_t end = x.start[row + 1];
+            float dot[kBlock] = {};
+            for (std::size_t k = begin; k < end; ++k) {
+                const float *wf = w.data() + std::size_t(x.index[k]) * kBlock;
+                const float v = x.value[k];
+                for (int b = 0; b < kBlock; ++b)
+                    dot[b] += wf[b] * v;
+            }
+            float step[kBlock] = {};
+            bool any = false;
+            const double qd = x.squaredNorm[row] + 1.0 + diag;
+            for (int b = 0; b < count; ++b) {
+                if (done[std::size_t(b)])
                     continue;
+                const double y = label[row] == first + b ? 1.0 : -1.0;
+                float &a = alpha[i * kBlock + std::size_t(b)];
+                const double g = y * (double(dot[b]) + bias[std::size_t(b)]) - 1 + diag * a;
+                const double pg = a == 0 ? std::min(g, 0.0) : g;
+                maxPg[std::size_t(b)] = std::max(maxPg[std::size_t(b)], pg);
+                minPg[std::size_t(b)] = std::min(minPg[std::size_t(b)], pg);
+                if (std::abs(pg) > 1e-12) {
+                    const float old = a;
+                    a = float(std::max(double(a) - g / qd, 0.0));
+                    const double d = (double(a) - old) * y;
+                    step[b] = float(d);
+                    bias[std::size_t(b)] += d;
+                    any = true;
                 }
-                if (g < 0)
-                    pg = g;
-            } else {
-                pg = g;
             }
-            maxNew = std::max(maxNew, pg);
-            minNew = std::min(minNew, pg);
-            if (std::abs(pg) > 1e-12) {
-                const double old = alpha[i];
-                const double qd = x.squaredNorm[std::size_t(row)] + 1.0 + diag;
-                alpha[i] = std::max(old - g / qd, 0.0);
-                const double d = (alpha[i] - old) * y;
-                const float step = float(d);
-                for (std::size_t k = begin; k < end; ++k)
-                    w[std::size_t(x.index[k])] += step * x.value[k];
-                bias += d;
+            if (!any)
+                continue;
+            for (std::size_t k = begin; k < end; ++k) {
+                float *wf = w.data() + std::size_t(x.index[k]) * kBlock;
+                const float v = x.value[k];
+                for (int b = 0; b < kBlock; ++b)
+                    wf[b] += step[b] * v;
             }
         }
-        if (maxNew - minNew <= options.tolerance) {
-            if (active == n)
-                break;
-            // Converged on the shrunk set: check once more on every example.
-            active = n;
-            maxOld = inf;
-            continue;
+        bool all = true;
+        for (int b = 0; b < count; ++b) {
+            if (maxPg[std::size_t(b)] - minPg[std::size_t(b)] <= options.tolerance)
+                done[std::size_t(b)] = true;
+            all = all && done[std::size_t(b)];
         }
-        maxOld = maxNew <= 0 ? inf : maxNew;
+        if (all)
+            break;
     }
 }
 
-/// Runs `job(c)` for every class on up to `threads` threads.
+/// Runs `job(firstClass, count)` for every block of classes on up to `threads` threads.
 template <typename Job>
-void forEachClass(int classes, int threads, Job job)
+void forEachBlock(int classes, int threads, Job job)
 {
+    const int blocks = (classes + kBlock - 1) / kBlock;
     std::atomic<int> next{0};
     auto worker = [&] {
-        for (int c = next++; c < classes; c = next++)
-            job(c);
+        for (int block = next++; block < blocks; block = next++)
+            job(block * kBlock, std::min(kBlock, classes - block * kBlock));
     };
     std::vector<std::jthread> pool;
-    for (int t = 1; t < std::clamp(threads, 1, std::max(classes, 1)); ++t)
+    for (int t = 1; t < std::clamp(threads, 1, std::max(blocks, 1)); ++t)
         pool.emplace_back(worker);
     worker();
 }
@@ -314,6 +331,11 @@ LinearTraining::run(const QList<TrainingExample> &examples, const QList<Analyzed
     }
     const int features = int(vocabulary.size());
     const int classes = int(m.m_labels.size());
+    if (classes > kMaxClasses)
+        return Error{QStringLiteral("linear.too-many-labels"),
+                     QStringLiteral("A classifier takes at most %1 labels; got %2")
+                         .arg(kMaxClasses)
+                         .arg(classes)};
 
     Csr x;
     std::vector<int> label;
@@ -338,20 +360,45 @@ LinearTraining::run(const QList<TrainingExample> &examples, const QList<Analyzed
     std::vector<int> all(x.rows());
     for (std::size_t i = 0; i < all.size(); ++i)
         all[i] = int(i);
-    m.m_weights.assign(std::size_t(features) * std::size_t(classes), 0.0f);
+    // Per class, its non-zero weights (feature, weight) in feature order.
+    std::vector<std::vector<std::pair<int, float>>> nonZero(static_cast<std::size_t>(classes));
     m.m_bias.assign(std::size_t(classes), 0.0f);
-    forEachClass(classes, options.threads, [&](int c) {
-        std::vector<char> positive(x.rows());
-        for (std::size_t i = 0; i < x.rows(); ++i)
-            positive[i] = label[i] == c;
+    forEachBlock(classes, options.threads, [&](int first, int count) {
         std::vector<float> w;
-        double bias = 0;
-        trainBinary(x, all, positive, features, options, options.seed + quint32(c) * 7919u, w,
-                    bias);
-        for (int f = 0; f < features; ++f)
-            m.m_weights[std::size_t(f) * std::size_t(classes) + std::size_t(c)] = w[std::size_t(f)];
-        m.m_bias[std::size_t(c)] = float(bias);
+        std::array<double, kBlock> bias;
+        trainBlock(x, all, label, first, count, features, options,
+                   options.seed + quint32(first) * 7919u, w, bias);
+        for (int b = 0; b < count; ++b) {
+            auto &list = nonZero[std::size_t(first + b)];
+            for (int f = 0; f < features; ++f) {
+                const float v = w[std::size_t(f) * kBlock + std::size_t(b)];
+                if (v != 0.0f)
+                    list.emplace_back(f, v);
+            }
+            m.m_bias[std::size_t(first + b)] = float(bias[std::size_t(b)]);
+        }
     });
+    // Transpose to feature-major: count per feature, then fill in class order.
+    m.m_weightStart.assign(std::size_t(features) + 1, 0);
+    for (const auto &list : nonZero) {
+        for (const auto &[f, w] : list)
+            ++m.m_weightStart[std::size_t(f) + 1];
+    }
+    for (std::size_t f = 0; f < std::size_t(features); ++f)
+        m.m_weightStart[f + 1] += m.m_weightStart[f];
+    m.m_weightClass.resize(m.m_weightStart.back());
+    m.m_weight.resize(m.m_weightStart.back());
+    {
+        std::vector<std::uint32_t> fill(m.m_weightStart.begin(), m.m_weightStart.end() - 1);
+        for (std::size_t c = 0; c < nonZero.size(); ++c) {
+            for (const auto &[f, w] : nonZero[c]) {
+                const std::uint32_t at = fill[std::size_t(f)]++;
+                m.m_weightClass[at] = std::uint16_t(c);
+                m.m_weight[at] = w;
+            }
+            nonZero[c] = {};
+        }
+    }
 
     // Calibration: decision values of texts a fold model did not learn, per class.
     if (options.calibrationFolds > 1) {
@@ -368,22 +415,22 @@ LinearTraining::run(const QList<TrainingExample> &examples, const QList<Analyzed
                 (foldOf[i] == fold ? test : train).push_back(int(i));
             if (train.empty() || test.empty())
                 continue;
-            forEachClass(classes, options.threads, [&](int c) {
-                std::vector<char> positive(x.rows());
-                for (std::size_t i = 0; i < x.rows(); ++i)
-                    positive[i] = label[i] == c;
+            forEachBlock(classes, options.threads, [&](int first, int count) {
                 std::vector<float> w;
-                double bias = 0;
-                trainBinary(x, train, positive, features, options,
-                            options.seed + quint32(c) * 7919u + quint32(fold + 1) * 104729u, w,
-                            bias);
-                for (const int row : test) {
-                    double d = bias;
-                    for (std::size_t k = x.start[std::size_t(row)];
-                         k < x.start[std::size_t(row) + 1]; ++k)
-                        d += w[std::size_t(x.index[k])] * x.value[k];
-                    scores[std::size_t(c)].append(d);
-                    outcomes[std::size_t(c)].append(positive[std::size_t(row)] != 0);
+                std::array<double, kBlock> bias;
+                trainBlock(x, train, label, first, count, features, options,
+                           options.seed + quint32(first) * 7919u + quint32(fold + 1) * 104729u, w,
+                           bias);
+                for (int b = 0; b < count; ++b) {
+                    const int c = first + b;
+                    for (const int row : test) {
+                        double d = bias[std::size_t(b)];
+                        for (std::size_t k = x.start[std::size_t(row)];
+                             k < x.start[std::size_t(row) + 1]; ++k)
+                            d += w[std::size_t(x.index[k]) * kBlock + std::size_t(b)] * x.value[k];
+                        scores[std::size_t(c)].append(d);
+                        outcomes[std::size_t(c)].append(label[std::size_t(row)] == c);
+                    }
                 }
             });
         }
@@ -415,14 +462,13 @@ LinearTextModel::train(const QList<TrainingExample> &examples, const QList<Analy
 
 std::vector<double> LinearTextModel::decisions(const AnalyzedText &analyzed) const
 {
-    const std::size_t classes = std::size_t(m_labels.size());
     std::vector<double> d(m_bias.begin(), m_bias.end());
     const Sparse v = vectorize(analyzed);
     for (std::size_t k = 0; k < v.index.size(); ++k) {
-        const float *row = m_weights.data() + std::size_t(v.index[k]) * classes;
+        const std::size_t f = std::size_t(v.index[k]);
         const double value = v.value[k];
-        for (std::size_t c = 0; c < classes; ++c)
-            d[c] += value * row[c];
+        for (std::uint32_t at = m_weightStart[f]; at < m_weightStart[f + 1]; ++at)
+            d[m_weightClass[at]] += value * m_weight[at];
     }
     return d;
 }
@@ -482,9 +528,10 @@ QByteArray LinearTextModel::toBytes() const
     out << m_labels;
     out << quint64(m_keys.size());
     for (std::size_t f = 0; f < m_keys.size(); ++f)
-        out << quint64(m_keys[f]) << m_idf[f] << bool(m_isWord[f]);
-    for (const float w : m_weights)
-        out << w;
+        out << quint64(m_keys[f]) << m_idf[f] << bool(m_isWord[f])
+            << quint32(m_weightStart[f + 1] - m_weightStart[f]);
+    for (std::size_t k = 0; k < m_weight.size(); ++k)
+        out << quint16(m_weightClass[k]) << m_weight[k];
     for (const float b : m_bias)
         out << b;
     out << quint32(m_platt.size());
@@ -521,27 +568,41 @@ Result<std::shared_ptr<const LinearTextModel>> LinearTextModel::fromBytes(const 
     quint64 features = 0;
     in >> features;
     const qsizetype classes = m.m_labels.size();
-    // Each feature needs 13 bytes plus 4 per class: refuse counts the bytes cannot hold before
+    // Each feature takes 17 bytes and each weight 6: refuse counts the bytes cannot hold before
     // allocating anything.
-    if (in.status() != QDataStream::Ok || classes < 2 ||
-        features > quint64(bytes.size()) / quint64(13 + 4 * classes))
+    if (in.status() != QDataStream::Ok || classes < 2 || classes > kMaxClasses ||
+        features > quint64(bytes.size()) / 17)
         return bad(QStringLiteral("truncated or inconsistent sizes"));
     m.m_keys.resize(features);
     m.m_idf.resize(features);
     m.m_isWord.resize(features);
+    m.m_weightStart.assign(features + 1, 0);
     for (std::size_t f = 0; f < features; ++f) {
         quint64 key = 0;
         float idf = 0;
         bool word = false;
-        in >> key >> idf >> word;
+        quint32 weights = 0;
+        in >> key >> idf >> word >> weights;
+        if (in.status() != QDataStream::Ok || weights > quint32(classes) ||
+            !m.m_lookup->index.emplace(key, int(f)).second)
+            return bad(QStringLiteral("feature %1 is damaged").arg(f));
         m.m_keys[f] = key;
         m.m_idf[f] = idf;
         m.m_isWord[f] = word;
-        m.m_lookup->index.emplace(key, int(f));
+        m.m_weightStart[f + 1] = m.m_weightStart[f] + weights;
     }
-    m.m_weights.resize(std::size_t(features) * std::size_t(classes));
-    for (float &w : m.m_weights)
-        in >> w;
+    const quint64 weights = m.m_weightStart.back();
+    if (weights > quint64(bytes.size()) / 6)
+        return bad(QStringLiteral("truncated or inconsistent sizes"));
+    m.m_weightClass.resize(weights);
+    m.m_weight.resize(weights);
+    for (std::size_t k = 0; k < weights; ++k) {
+        quint16 c = 0;
+        in >> c >> m.m_weight[k];
+        if (c >= classes)
+            return bad(QStringLiteral("weight %1 names class %2 of %3").arg(k).arg(c).arg(classes));
+        m.m_weightClass[k] = c;
+    }
     m.m_bias.resize(std::size_t(classes));
     for (float &b : m.m_bias)
         in >> b;

@@ -82,6 +82,8 @@ public:
 
     const QStringList &labels() const { return m_labels; }
     int featureCount() const { return int(m_idf.size()); }
+    /// Stored (non-zero) weights: memory is about 6 bytes each plus 13 per feature.
+    qsizetype weightCount() const { return qsizetype(m_weight.size()); }
     bool isCalibrated() const { return !m_platt.empty(); }
 
 private:
@@ -100,7 +102,13 @@ private:
     std::vector<std::uint64_t> m_keys; // feature hash per feature index (serialised)
     std::vector<float> m_idf;          // per feature
     std::vector<bool> m_isWord;        // per feature: word block (else character block)
-    std::vector<float> m_weights;      // feature-major: m_weights[f * classes + c]
+    // Weights, feature-major and sparse: feature f's non-zero weights are m_weightClass[k] /
+    // m_weight[k] for k in [m_weightStart[f], m_weightStart[f + 1]). About four in five are
+    // exactly zero (an n-gram no support vector of that class contains), so this is a fifth of
+    // the dense size and scoring skips them.
+    std::vector<std::uint32_t> m_weightStart; // features + 1 offsets
+    std::vector<std::uint16_t> m_weightClass;
+    std::vector<float> m_weight;
     std::vector<float> m_bias;         // per class
     std::vector<PlattScaling> m_platt; // per class, when calibrated
     struct Lookup;

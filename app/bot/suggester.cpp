@@ -66,19 +66,49 @@ struct FoldResult
     bool failed = false;
 };
 
-Result<Retriever> buildRetriever(const QList<SuggestionSource> &sources,
-                                 const QList<AnalyzedText> &analyzed,
-                                 const QList<QStringList> &tokens, const QList<int> &members,
-                                 const Catalogue &catalogue, const IntentOptions &options,
-                                 const LinearOptions &linearOptions)
+/// What one model set (a fold's or the final one) learns from: the training questions.
+struct RetrieverJob
+{
+    QList<int> members; // indices into the sources
+    Retriever retriever;
+    Error error;
+    std::atomic<bool> failed{false};
+};
+
+/// The fastText half of a model set (the longest single piece of training).
+void trainFastText(const QList<SuggestionSource> &sources, RetrieverJob &job,
+                   const IntentOptions &options)
+{
+    QList<TrainingExample> examples;
+    examples.reserve(job.members.size());
+    for (const int i : job.members)
+        examples.append({sources[i].text, sources[i].intent});
+    const double start = threadCpuSeconds();
+    auto model = IntentModel::train(examples, options);
+    if (!model) {
+        job.error = model.error();
+        job.failed = true;
+        return;
+    }
+    job.retriever.intents = *model;
+    qCDebug(lcSuggest).nospace() << "fastText on " << job.members.size() << " questions in "
+                                 << threadCpuSeconds() - start << " s (thread CPU)";
+}
+
+/// The rest of a model set: the BM25 index and the linear model.
+void trainIndexAndLinear(const QList<SuggestionSource> &sources,
+                         const QList<AnalyzedText> &analyzed, const QList<QStringList> &tokens,
+                         const Catalogue &catalogue, RetrieverJob &job,
+                         const LinearOptions &linearOptions)
 {
     QList<TrainingExample> examples;
     QList<AnalyzedText> texts;
     QList<QStringList> documents;
-    Retriever r;
-    examples.reserve(members.size());
-    documents.reserve(members.size());
-    for (const int i : members) {
+    Retriever &r = job.retriever;
+    examples.reserve(job.members.size());
+    texts.reserve(job.members.size());
+    documents.reserve(job.members.size());
+    for (const int i : std::as_const(job.members)) {
         examples.append({sources[i].text, sources[i].intent});
         texts.append(analyzed[i]);
         documents.append(tokens[i]);
@@ -86,25 +116,39 @@ Result<Retriever> buildRetriever(const QList<SuggestionSource> &sources,
         r.documentSource.append(i);
     }
     const double start = threadCpuSeconds();
-    auto model = IntentModel::train(examples, options);
-    if (!model)
-        return model.error();
-    const double fastTextDone = threadCpuSeconds();
     auto index = QuestionIndex::build(documents);
-    if (!index)
-        return index.error();
+    if (!index) {
+        job.error = index.error();
+        job.failed = true;
+        return;
+    }
+    r.index = *index;
     const double indexDone = threadCpuSeconds();
     auto linear = LinearTextModel::train(examples, texts, linearOptions);
-    if (!linear)
-        return linear.error();
-    qCDebug(lcSuggest).nospace() << "trained on " << members.size() << " questions: fastText "
-                                 << fastTextDone - start << " s, BM25 index "
-                                 << indexDone - fastTextDone << " s, linear model "
-                                 << threadCpuSeconds() - indexDone << " s (thread CPU)";
+    if (!linear) {
+        job.error = linear.error();
+        job.failed = true;
+        return;
+    }
     r.linear = *linear;
-    r.intents = *model;
-    r.index = *index;
-    return r;
+    qCDebug(lcSuggest).nospace() << "BM25 index on " << job.members.size() << " questions in "
+                                 << indexDone - start << " s, linear model in "
+                                 << threadCpuSeconds() - indexDone << " s (thread CPU)";
+}
+
+/// Runs job(0) … job(count − 1) on up to `threads` threads, in that order of starting.
+template <typename Job>
+void runJobs(int count, int threads, Job job)
+{
+    std::atomic<int> next{0};
+    auto worker = [&] {
+        for (int j = next++; j < count; j = next++)
+            job(j);
+    };
+    std::vector<std::jthread> pool;
+    for (int t = 1; t < std::clamp(threads, 1, std::max(count, 1)); ++t)
+        pool.emplace_back(worker);
+    worker();
 }
 
 bool isExcluded(const Catalogue &catalogue, const Candidate &c, const QString &outOfScopeIntent)
@@ -175,7 +219,6 @@ struct SuggestionTraining
     /// The held-out folds and, in the same pool of threads, the final model of every question
     /// (it does not depend on the folds, so it need not wait for them).
     QList<FoldResult> runFolds(Result<Retriever> *final) const;
-    FoldResult runFold(int fold, const QList<QString> &heldOutIntents) const;
 };
 
 Status SuggestionTraining::prepare()
@@ -211,46 +254,6 @@ Status SuggestionTraining::prepare()
     return {};
 }
 
-FoldResult SuggestionTraining::runFold(int fold, const QList<QString> &heldOutIntents) const
-{
-    FoldResult result;
-    const int folds = std::max(options.folds, 2);
-    QList<int> train;
-    const QSet<QString> heldOut(heldOutIntents.begin(), heldOutIntents.end());
-    for (qsizetype i = 0; i < sources.size(); ++i) {
-        const SuggestionSource &s = sources[i];
-        // Questions are spread over folds by a hash of their text, so a fold is a fair sample of
-        // every intent.
-        const bool inFold = int(stableHash(s.text) % quint32(folds)) == fold;
-        if (heldOut.contains(s.intent)) {
-            if (inFold)
-                result.questions.append({int(i), true});
-        } else if (inFold) {
-            result.questions.append({int(i), false});
-        } else {
-            train.append(int(i));
-        }
-    }
-    const Result<Retriever> retriever =
-        buildRetriever(sources, analyzed, tokens, train, catalogue, intent, linear);
-    if (!retriever) {
-        result.failed = true;
-        result.error = retriever.error();
-        return result;
-    }
-    const double start = threadCpuSeconds();
-    result.candidates.reserve(result.questions.size());
-    for (const HeldOut &q : std::as_const(result.questions)) {
-        result.candidates.append(retriever->candidates(
-            catalogue, analyzed[q.source], tokens[q.source], options.retrievalDepth,
-            options.candidateIntents, options.outOfScopeIntent));
-    }
-    qCDebug(lcSuggest).nospace() << "fold " << fold << ": candidates of " << result.questions.size()
-                                 << " held-out questions in " << threadCpuSeconds() - start
-                                 << " s (thread CPU)";
-    return result;
-}
-
 QList<FoldResult> SuggestionTraining::runFolds(Result<Retriever> *final) const
 {
     const int folds = std::max(options.folds, 2);
@@ -266,29 +269,69 @@ QList<FoldResult> SuggestionTraining::runFolds(Result<Retriever> *final) const
     const int wanted = std::max(options.heldOutIntentShare > 0 ? 1 : 0,
                                 int(std::floor(options.heldOutIntentShare * intents.size())));
     const int perFold = std::min(wanted, int(intents.size()) / folds);
+
+    // Model set 0 learns every question (the final model); set f + 1 learns what fold f does not
+    // hold out. Questions are spread over folds by a hash of their text, so a fold is a fair
+    // sample of every intent.
+    std::vector<RetrieverJob> sets(std::size_t(folds) + 1);
     QList<FoldResult> results(folds);
-    // Job 0 is the final model, the largest, so it starts first and the folds fill in around it.
-    std::atomic<int> next{0};
-    auto worker = [&] {
-        for (int job = next++; job <= folds; job = next++) {
-            if (job == 0) {
-                QList<int> all(sources.size());
-                std::iota(all.begin(), all.end(), 0);
-                *final = buildRetriever(sources, analyzed, tokens, all, catalogue, intent, linear);
-                continue;
-            }
-            const int fold = job - 1;
-            const QStringList held =
-                perFold > 0 ? intents.mid(fold * perFold, perFold) : QStringList();
-            results[fold] = runFold(fold, held);
+    for (int fold = 0; fold < folds; ++fold) {
+        const QStringList held = perFold > 0 ? intents.mid(fold * perFold, perFold) : QStringList();
+        const QSet<QString> heldOut(held.begin(), held.end());
+        for (qsizetype i = 0; i < sources.size(); ++i) {
+            const SuggestionSource &s = sources[i];
+            const bool inFold = int(stableHash(s.text) % quint32(folds)) == fold;
+            if (inFold)
+                results[fold].questions.append({int(i), heldOut.contains(s.intent)});
+            else if (!heldOut.contains(s.intent))
+                sets[std::size_t(fold) + 1].members.append(int(i));
         }
-    };
-    const int threads = std::clamp(options.trainingThreads, 1, folds + 1);
-    std::vector<std::jthread> pool;
-    for (int t = 1; t < threads; ++t)
-        pool.emplace_back(worker);
-    worker();
-    pool.clear(); // joins
+    }
+    sets[0].members.resize(sources.size());
+    std::iota(sets[0].members.begin(), sets[0].members.end(), 0);
+
+    // Phase 1: every model of every set, as separate jobs so two threads stay evenly busy (the
+    // final set's, the largest, first).
+    const int threads = std::max(options.trainingThreads, 1);
+    runJobs(2 * int(sets.size()), threads, [&](int job) {
+        RetrieverJob &set = sets[std::size_t(job / 2)];
+        if (job % 2 == 0)
+            trainFastText(sources, set, intent);
+        else
+            trainIndexAndLinear(sources, analyzed, tokens, catalogue, set, linear);
+    });
+    for (const RetrieverJob &set : sets) {
+        if (set.failed) {
+            *final = set.error;
+            for (FoldResult &r : results) {
+                r.failed = true;
+                r.error = set.error;
+            }
+            return results;
+        }
+    }
+    *final = std::move(sets[0].retriever);
+
+    // Phase 2: the candidates of every held-out question, in chunks.
+    constexpr int kChunks = 4; // per fold
+    for (FoldResult &r : results)
+        r.candidates.resize(r.questions.size());
+    runJobs(folds * kChunks, threads, [&](int job) {
+        const int fold = job / kChunks;
+        const int chunk = job % kChunks;
+        FoldResult &r = results[fold];
+        const Retriever &retriever = sets[std::size_t(fold) + 1].retriever;
+        const qsizetype n = r.questions.size();
+        const double start = threadCpuSeconds();
+        for (qsizetype q = n * chunk / kChunks; q < n * (chunk + 1) / kChunks; ++q) {
+            const int source = r.questions[q].source;
+            r.candidates[q] = retriever.candidates(catalogue, analyzed[source], tokens[source],
+                                                   options.retrievalDepth, options.candidateIntents,
+                                                   options.outOfScopeIntent);
+        }
+        qCDebug(lcSuggest).nospace() << "fold " << fold << " chunk " << chunk << ": candidates in "
+                                     << threadCpuSeconds() - start << " s (thread CPU)";
+    });
     return results;
 }
 
