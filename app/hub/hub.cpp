@@ -33,12 +33,20 @@ Hub::Hub(const HubConfig &config, std::unique_ptr<Store> store, QObject *parent)
     m_front =
         std::make_unique<HttpFront>([this](const HttpRequest &r) { return m_rest->handle(r); });
     m_passwordPool.setMaxThreadCount(2);
+    m_modelPool.setMaxThreadCount(1);
+    if (config.modelCheckMs > 0) {
+        m_modelCheckTimer.setInterval(config.modelCheckMs);
+        connect(&m_modelCheckTimer, &QTimer::timeout, this, &Hub::checkSentimentModel);
+        m_modelCheckTimer.start();
+    }
     connect(m_engine.get(), &Engine::committed, this, &Hub::onCommitted);
     connect(m_front.get(), &HttpFront::webSocketConnected, this, &Hub::onWebSocket);
 }
 
 Hub::~Hub()
 {
+    m_modelCheckTimer.stop();
+    m_modelPool.waitForDone(); // its result is then never delivered: this object is going
     m_front->close();
     // Sessions unregister themselves from the hub as they go.
     const auto children = findChildren<ClientConnection *>(Qt::FindDirectChildrenOnly);
@@ -75,6 +83,7 @@ Result<std::unique_ptr<Hub>> Hub::start(const HubConfig &config, QObject *parent
 
 void Hub::loadSentimentModel(const std::optional<QPair<BotModelInfo, QByteArray>> &stored)
 {
+    m_sentimentModelId = stored ? stored->first.id : 0;
     if (!stored) {
         setSentimentModel({});
         return;
@@ -93,6 +102,65 @@ void Hub::loadSentimentModel(const std::optional<QPair<BotModelInfo, QByteArray>
         return;
     }
     setSentimentModel(std::move(model).value());
+}
+
+void Hub::checkSentimentModel()
+{
+    if (m_sentimentLoading)
+        return;
+    const QString kind = QStringLiteral("sentiment");
+    auto models = m_store->botModels(kind);
+    if (!models.ok()) {
+        qCWarning(lcHub).noquote()
+            << "Sentiment: cannot look for a new model:" << models.error().message;
+        return;
+    }
+    qint64 active = 0;
+    for (const BotModelInfo &info : std::as_const(models.value())) {
+        if (info.active) {
+            active = info.id; // the list is newest first
+            break;
+        }
+    }
+    if (active == m_sentimentModelId)
+        return;
+    if (active == 0) {
+        qCInfo(lcHub) << "Sentiment: the trained model was reset; back to the lexicon";
+        loadSentimentModel(std::nullopt);
+        return;
+    }
+    auto stored = m_store->latestBotModel(kind);
+    if (!stored.ok() || !stored.value()) {
+        if (!stored.ok())
+            qCWarning(lcHub).noquote()
+                << "Sentiment: cannot read the new model:" << stored.error().message;
+        return; // looked again at the next check
+    }
+    // Parsing ~100 MB of model takes a while: off the event loop, then swapped in here.
+    m_sentimentLoading = true;
+    const BotModelInfo info = stored.value()->first;
+    const QByteArray bytes = stored.value()->second;
+    m_modelPool.start([this, info, bytes] {
+        auto model = SentimentModel::fromBytes(
+            bytes,
+            QStringLiteral("stored sentiment model %1 (id %2)").arg(info.version).arg(info.id));
+        QMetaObject::invokeMethod(
+            this,
+            [this, info, model = std::move(model)]() mutable {
+                m_sentimentLoading = false;
+                m_sentimentModelId = info.id;
+                if (!model.ok()) {
+                    // Keep serving with what is in use; the refused model is not retried.
+                    qCWarning(lcHub).noquote()
+                        << model.error().message << "- keeping the sentiment model in use";
+                    return;
+                }
+                qCInfo(lcHub).noquote()
+                    << "Sentiment: a new model was stored (id" << info.id << "); loading it";
+                setSentimentModel(std::move(model).value());
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 void Hub::setSentimentModel(std::shared_ptr<const SentimentModel> model)

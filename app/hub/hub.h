@@ -41,6 +41,10 @@ struct HubConfig
     /// After accepted replies taught the bot new questions (or the knowledge base changed), the
     /// suggestion model is retrained this long after the last change.
     int retrainDelayMs = 30 * 1000;
+    /// How often the hub looks whether another process (tandem-hub sentiment train or reset, or
+    /// another hub on the same PostgreSQL database) changed the active sentiment model; a new one
+    /// is loaded off the event loop and swapped in. 0: only at start.
+    int modelCheckMs = 15 * 1000;
 };
 
 /// The Tandem hub: HTTP + WebSocket front, command engine, and live event fan-out to agents and
@@ -68,6 +72,8 @@ public:
     void setSentimentModel(std::shared_ptr<const SentimentModel> model);
     /// The model in use; null when the lexicon alone scores messages.
     std::shared_ptr<const SentimentModel> sentimentModel() const;
+    /// The stored model the hub last took up (in use, or refused as damaged); 0: none.
+    qint64 sentimentModelId() const { return m_sentimentModelId; }
 
     /// The suggestion engine: trained from the knowledge base (and the questions accepted
     /// replies taught it) when the hub starts and again after changes, off the event loop.
@@ -104,6 +110,8 @@ private:
     void onCommitted(const QList<Event> &events);
     void onSuggestionModelReady();
     void loadSentimentModel(const std::optional<QPair<BotModelInfo, QByteArray>> &stored);
+    /// Loads the active stored sentiment model if it is not the one in use (see modelCheckMs).
+    void checkSentimentModel();
 
     HubConfig m_config;
     std::unique_ptr<Store> m_store;
@@ -113,6 +121,10 @@ private:
     std::unique_ptr<RestApi> m_rest;
     std::unique_ptr<HttpFront> m_front;
     QThreadPool m_passwordPool;
+    QTimer m_modelCheckTimer;
+    QThreadPool m_modelPool;       // parses a newly stored sentiment model
+    qint64 m_sentimentModelId = 0; // stored model in use (or refused); 0: the lexicon
+    bool m_sentimentLoading = false;
     qint64 m_lastSeq = 0;
     QSet<AgentSession *> m_agents;
     QHash<qint64, QSet<CustomerSession *>> m_customersByConversation;

@@ -86,6 +86,7 @@ private slots:
     void cleanup() { m_fx.reset(); }
     void storedModelScoresCustomerMessages();
     void swapIsAtomicAndThreadSafe();
+    void modelStoredElsewhereIsTakenUpWhileRunning();
 
 private:
     std::unique_ptr<HubFixture> m_fx;
@@ -209,6 +210,58 @@ void TestHubSentiment::swapIsAtomicAndThreadSafe()
     const QString last = kBlue + QStringLiteral("!");
     QCOMPARE(HubFixture::say(*customer, last), id);
     QCOMPARE(moodOf(seenByAgent(*agent, id, last).messageSentiment), Mood::Neutral);
+}
+
+void TestHubSentiment::modelStoredElsewhereIsTakenUpWhileRunning()
+{
+    // A hub that looks for new models often, and another connection to its database standing in
+    // for `tandem-hub sentiment train|reset` run while the hub serves.
+    m_fx->stop();
+    HubConfig config;
+    config.modelCheckMs = 50;
+    QVERIFY(m_fx->start({}, config));
+    QVERIFY(!m_fx->hub().sentimentModel());
+    auto other = Store::open(m_fx->hub().config().database, QStringLiteral("sentiment-cli"));
+    QVERIFY2(other.ok(), qPrintable(other.ok() ? QString() : other.error().message));
+    const auto model = colourModel();
+    QVERIFY(model);
+    const Result<QByteArray> bytes = model->toBytes();
+    QVERIFY(bytes.ok());
+    const auto saved =
+        other.value()->saveBotModel(QStringLiteral("sentiment"), *bytes, model->version(),
+                                    model->exampleCount(), {}, HubFixture::now());
+    QVERIFY(saved.ok());
+    QTRY_VERIFY_WITH_TIMEOUT(m_fx->hub().sentimentModel() &&
+                                 m_fx->hub().sentimentModel()->version() == model->version(),
+                             60000);
+    QCOMPARE(m_fx->hub().sentimentModelId(), saved->id);
+
+    // Customers are scored by it at once, without a restart.
+    const User alice = m_fx->addUser(QStringLiteral("alice"), Role::Agent);
+    auto agent = m_fx->agent(alice);
+    auto customer = m_fx->customer(QStringLiteral("sentiment-key-000010"));
+    QVERIFY(agent && customer);
+    const qint64 id = HubFixture::say(*customer, kBlue);
+    QVERIFY(id > 0);
+    const Seen seen = seenByAgent(*agent, id, kBlue);
+    QVERIFY(seen.found);
+    QCOMPARE(moodOf(seen.messageSentiment), Mood::Positive);
+
+    // A damaged model is refused with a warning; the one in use keeps scoring.
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("keeping the sentiment "
+                                                                         "model in use")));
+    const auto damaged =
+        other.value()->saveBotModel(QStringLiteral("sentiment"), QByteArray("not a model"),
+                                    QStringLiteral("000000000000"), 1, {}, HubFixture::now());
+    QVERIFY(damaged.ok());
+    QTRY_COMPARE_WITH_TIMEOUT(m_fx->hub().sentimentModelId(), damaged->id, 60000);
+    QVERIFY(m_fx->hub().sentimentModel());
+    QCOMPARE(m_fx->hub().sentimentModel()->version(), model->version());
+
+    // `sentiment reset` elsewhere: back to the lexicon.
+    QVERIFY(other.value()->deactivateBotModels(QStringLiteral("sentiment")).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_fx->hub().sentimentModel(), 60000);
+    QCOMPARE(m_fx->hub().sentimentModelId(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestHubSentiment)
