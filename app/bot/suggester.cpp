@@ -316,6 +316,10 @@ QList<FoldResult> SuggestionTraining::runFolds(Result<Retriever> *final) const
     constexpr int kChunks = 4; // per fold
     for (FoldResult &r : results)
         r.candidates.resize(r.questions.size());
+    // A fold's models are let go as soon as its last chunk is done (they are large).
+    std::vector<std::atomic<int>> chunksLeft(static_cast<std::size_t>(folds));
+    for (std::atomic<int> &left : chunksLeft)
+        left = kChunks;
     runJobs(folds * kChunks, threads, [&](int job) {
         const int fold = job / kChunks;
         const int chunk = job % kChunks;
@@ -331,6 +335,8 @@ QList<FoldResult> SuggestionTraining::runFolds(Result<Retriever> *final) const
         }
         qCDebug(lcSuggest).nospace() << "fold " << fold << " chunk " << chunk << ": candidates in "
                                      << threadCpuSeconds() - start << " s (thread CPU)";
+        if (--chunksLeft[std::size_t(fold)] == 0)
+            sets[std::size_t(fold) + 1].retriever = Retriever{};
     });
     return results;
 }
