@@ -1,5 +1,7 @@
 #include "linearmodel.h"
 
+#include "linearsolver.h"
+#include "stablehash.h"
 #include "textanalysis.h"
 
 #include <QDataStream>
@@ -16,6 +18,11 @@
 #include <unordered_map>
 
 namespace tandem {
+
+using detail::Csr;
+using detail::forEachBlock;
+using detail::kBlock;
+using detail::trainBlock;
 
 namespace {
 
@@ -53,133 +60,6 @@ void merge(std::vector<std::pair<std::uint64_t, int>> &counts)
             counts[w++] = counts[r];
     }
     counts.resize(w);
-}
-
-quint32 stableHash(const QString &text)
-{
-    quint32 h = 2166136261u;
-    for (const QChar c : text) {
-        h ^= c.unicode();
-        h *= 16777619u;
-    }
-    return h;
-}
-
-/// Training vectors, row-compressed.
-struct Csr
-{
-    std::vector<std::size_t> start{0};
-    std::vector<int> index;
-    std::vector<float> value;
-    std::vector<double> squaredNorm;
-
-    std::size_t rows() const { return start.size() - 1; }
-};
-
-/// Classes trained together: each row is read once per pass for all of them, and their weights
-/// for one feature share a cache line, so the inner loops run over a fixed-size block.
-constexpr int kBlock = 8;
-
-/// One-vs-rest for classes [first, first + count) (count <= kBlock): per class an
-/// L2-regularised squared-hinge SVM by dual coordinate descent (Hsieh et al. 2008, LIBLINEAR's
-/// L2R_L2LOSS_SVC_DUAL without shrinking), the bias a feature of value 1. The classes of a block
-/// visit the rows in the same random order; each stops on its own when its projected gradients
-/// spread less than the tolerance. Trains on `rows` of `x`; `label[r]` is row r's class.
-/// `w` gets the weights feature-major, w[f * kBlock + b] for class first + b.
-void trainBlock(const Csr &x, const std::vector<int> &rows, const std::vector<int> &label,
-                int first, int count, int features, const LinearOptions &options, quint32 seed,
-                std::vector<float> &w, std::array<double, kBlock> &bias)
-{
-    w.assign(std::size_t(features) * kBlock, 0.0f);
-    bias.fill(0.0);
-    const std::size_t n = rows.size();
-    if (n == 0)
-        return;
-    const double diag = 0.5 / std::max(options.cost, 1e-12);
-    std::vector<float> alpha(n * kBlock, 0.0f);
-    std::vector<std::size_t> order(n);
-    for (std::size_t i = 0; i < n; ++i)
-        order[i] = i;
-    std::mt19937 rng(seed);
-    std::array<bool, kBlock> done{};
-    for (int b = count; b < kBlock; ++b)
-        done[std::size_t(b)] = true;
-    const double inf = std::numeric_limits<double>::infinity();
-    for (int epoch = 0; epoch < std::max(options.maxEpochs, 1); ++epoch) {
-        std::array<double, kBlock> maxPg, minPg;
-        maxPg.fill(-inf);
-        minPg.fill(inf);
-        for (std::size_t i = 0; i < n; ++i) {
-            const std::size_t j = i + std::size_t(rng() % quint32(n - i));
-            std::swap(order[i], order[j]);
-        }
-        for (std::size_t s = 0; s < n; ++s) {
-            const std::size_t i = order[s];
-            const std::size_t row = std::size_t(rows[i]);
-            const std::size_t begin = x.start[row];
-            const std::size_t end = x.start[row + 1];
-            float dot[kBlock] = {};
-            for (std::size_t k = begin; k < end; ++k) {
-                const float *wf = w.data() + std::size_t(x.index[k]) * kBlock;
-                const float v = x.value[k];
-                for (int b = 0; b < kBlock; ++b)
-                    dot[b] += wf[b] * v;
-            }
-            float step[kBlock] = {};
-            bool any = false;
-            const double qd = x.squaredNorm[row] + 1.0 + diag;
-            for (int b = 0; b < count; ++b) {
-                if (done[std::size_t(b)])
-                    continue;
-                const double y = label[row] == first + b ? 1.0 : -1.0;
-                float &a = alpha[i * kBlock + std::size_t(b)];
-                const double g = y * (double(dot[b]) + bias[std::size_t(b)]) - 1 + diag * a;
-                const double pg = a == 0 ? std::min(g, 0.0) : g;
-                maxPg[std::size_t(b)] = std::max(maxPg[std::size_t(b)], pg);
-                minPg[std::size_t(b)] = std::min(minPg[std::size_t(b)], pg);
-                if (std::abs(pg) > 1e-12) {
-                    const float old = a;
-                    a = float(std::max(double(a) - g / qd, 0.0));
-                    const double d = (double(a) - old) * y;
-                    step[b] = float(d);
-                    bias[std::size_t(b)] += d;
-                    any = true;
-                }
-            }
-            if (!any)
-                continue;
-            for (std::size_t k = begin; k < end; ++k) {
-                float *wf = w.data() + std::size_t(x.index[k]) * kBlock;
-                const float v = x.value[k];
-                for (int b = 0; b < kBlock; ++b)
-                    wf[b] += step[b] * v;
-            }
-        }
-        bool all = true;
-        for (int b = 0; b < count; ++b) {
-            if (maxPg[std::size_t(b)] - minPg[std::size_t(b)] <= options.tolerance)
-                done[std::size_t(b)] = true;
-            all = all && done[std::size_t(b)];
-        }
-        if (all)
-            break;
-    }
-}
-
-/// Runs `job(firstClass, count)` for every block of classes on up to `threads` threads.
-template <typename Job>
-void forEachBlock(int classes, int threads, Job job)
-{
-    const int blocks = (classes + kBlock - 1) / kBlock;
-    std::atomic<int> next{0};
-    auto worker = [&] {
-        for (int block = next++; block < blocks; block = next++)
-            job(block * kBlock, std::min(kBlock, classes - block * kBlock));
-    };
-    std::vector<std::jthread> pool;
-    for (int t = 1; t < std::clamp(threads, 1, std::max(blocks, 1)); ++t)
-        pool.emplace_back(worker);
-    worker();
 }
 
 } // namespace
@@ -405,7 +285,8 @@ LinearTraining::run(const QList<TrainingExample> &examples, const QList<Analyzed
         const int folds = options.calibrationFolds;
         std::vector<int> foldOf(x.rows());
         for (std::size_t i = 0; i < x.rows(); ++i)
-            foldOf[i] = int(stableHash(examples[qsizetype(i)].text.trimmed()) % quint32(folds));
+            foldOf[i] =
+                int(detail::stableHash(examples[qsizetype(i)].text.trimmed()) % quint32(folds));
         // held[c] = (decision, positive) over every held-out text.
         std::vector<QList<double>> scores(static_cast<std::size_t>(classes));
         std::vector<QList<bool>> outcomes(static_cast<std::size_t>(classes));
