@@ -97,6 +97,28 @@ inline const std::vector<Article> &knowledgeBase()
     return kb;
 }
 
+/// Paraphrases of the articles' questions that are not in the training set, in all three
+/// scripts and mixed script: (text, article id).
+inline const std::vector<std::pair<const char *, const char *>> &paraphrases()
+{
+    static const std::vector<std::pair<const char *, const char *>> cases = {
+        {"快递怎么还没到，帮我看看物流", "kb-delivery"},
+        {"鞋子尺码不合适想退货", "kb-returns"},
+        {"我需要开一张发票", "kb-invoice"},
+        {"能不能用微信付钱", "kb-payment"},
+        {"我想改一下收貨地址", "kb-address"},
+        {"帳號密碼忘記了怎麼辦", "kb-password"},
+        {"請幫我取消這筆訂單", "kb-cancel"},
+        {"退款什麼時候會到帳", "kb-refund"},
+        {"I forgot my password and cannot sign in", "kb-password"},
+        {"please send me an invoice for my purchase", "kb-invoice"},
+        {"I'd like to cancel the order I placed", "kb-cancel"},
+        {"where is my package right now", "kb-delivery"},
+        {"我的 iPhone 15 退款还没到账", "kb-refund"},
+    };
+    return cases;
+}
+
 inline QList<SuggestionSource> sources(const std::vector<Article> &articles = knowledgeBase())
 {
     QList<SuggestionSource> list;

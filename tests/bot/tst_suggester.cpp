@@ -233,24 +233,8 @@ void TestSuggester::rightArticleFirst_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("article");
 
-    // Paraphrases that are not in the training set.
-    QTest::newRow("zh-CN delivery") << s("快递怎么还没到，帮我看看物流") << "kb-delivery";
-    QTest::newRow("zh-CN returns") << s("鞋子尺码不合适想退货") << "kb-returns";
-    QTest::newRow("zh-CN invoice") << s("我需要开一张发票") << "kb-invoice";
-    QTest::newRow("zh-CN payment") << s("能不能用微信付钱") << "kb-payment";
-    QTest::newRow("zh-TW address") << s("我想改一下收貨地址") << "kb-address";
-    QTest::newRow("zh-TW password") << s("帳號密碼忘記了怎麼辦") << "kb-password";
-    QTest::newRow("zh-TW cancel") << s("請幫我取消這筆訂單") << "kb-cancel";
-    QTest::newRow("zh-TW refund") << s("退款什麼時候會到帳") << "kb-refund";
-    QTest::newRow("en password") << "I forgot my password and cannot sign in"
-                                 << "kb-password";
-    QTest::newRow("en invoice") << "please send me an invoice for my purchase"
-                                << "kb-invoice";
-    QTest::newRow("en cancel") << "I'd like to cancel the order I placed"
-                               << "kb-cancel";
-    QTest::newRow("en delivery") << "where is my package right now"
-                                 << "kb-delivery";
-    QTest::newRow("mixed script") << s("我的 iPhone 15 退款还没到账") << "kb-refund";
+    for (const auto &[text, article] : testkb::paraphrases())
+        QTest::newRow(text) << QString::fromUtf8(text) << QString::fromLatin1(article);
 }
 
 void TestSuggester::rightArticleFirst()

@@ -76,6 +76,17 @@ Seen seenByAgent(WsClient &agent, qint64 conversationId, const QString &text)
     return seen;
 }
 
+/// What an agent is shown for a new customer's first message.
+Seen firstMessageSeen(HubFixture &fx, WsClient &agent, const QString &customerKey,
+                      const QString &text)
+{
+    auto customer = fx.customer(customerKey);
+    if (!customer)
+        return {};
+    const qint64 id = HubFixture::say(*customer, text);
+    return id > 0 ? seenByAgent(agent, id, text) : Seen{};
+}
+
 } // namespace
 
 class TestHubSentiment : public QObject
@@ -105,11 +116,9 @@ void TestHubSentiment::storedModelScoresCustomerMessages()
     const User alice = m_fx->addUser(QStringLiteral("alice"), Role::Agent);
     {
         auto agent = m_fx->agent(alice);
-        auto customer = m_fx->customer(QStringLiteral("sentiment-key-000001"));
-        QVERIFY(agent && customer);
-        const qint64 id = HubFixture::say(*customer, kBlue);
-        QVERIFY(id > 0);
-        const Seen seen = seenByAgent(*agent, id, kBlue);
+        QVERIFY(agent);
+        const Seen seen =
+            firstMessageSeen(*m_fx, *agent, QStringLiteral("sentiment-key-000001"), kBlue);
         QVERIFY(seen.found);
         QCOMPARE(moodOf(seen.messageSentiment), Mood::Neutral);
     }
@@ -239,11 +248,9 @@ void TestHubSentiment::modelStoredElsewhereIsTakenUpWhileRunning()
     // Customers are scored by it at once, without a restart.
     const User alice = m_fx->addUser(QStringLiteral("alice"), Role::Agent);
     auto agent = m_fx->agent(alice);
-    auto customer = m_fx->customer(QStringLiteral("sentiment-key-000010"));
-    QVERIFY(agent && customer);
-    const qint64 id = HubFixture::say(*customer, kBlue);
-    QVERIFY(id > 0);
-    const Seen seen = seenByAgent(*agent, id, kBlue);
+    QVERIFY(agent);
+    const Seen seen =
+        firstMessageSeen(*m_fx, *agent, QStringLiteral("sentiment-key-000010"), kBlue);
     QVERIFY(seen.found);
     QCOMPARE(moodOf(seen.messageSentiment), Mood::Positive);
 
