@@ -9,7 +9,6 @@
 #include <atomic>
 #include <cmath>
 #include <numeric>
-#include <thread>
 #include <vector>
 
 #include <time.h>
@@ -37,8 +36,12 @@ struct RetrieverJob
 {
     QList<int> members; // indices into the sources
     Retriever retriever;
-    Error error;
+    // The two training jobs of a set run at once, so each has its own error.
+    Error fastTextError;
+    Error indexError;
     std::atomic<bool> failed{false};
+
+    const Error &error() const { return fastTextError.code.isEmpty() ? indexError : fastTextError; }
 };
 
 /// The fastText half of a model set (the longest single piece of training).
@@ -52,7 +55,7 @@ void trainFastText(const QList<SuggestionSource> &sources, RetrieverJob &job,
     const double start = threadCpuSeconds();
     auto model = IntentModel::train(examples, options);
     if (!model) {
-        job.error = model.error();
+        job.fastTextError = model.error();
         job.failed = true;
         return;
     }
@@ -84,7 +87,7 @@ void trainIndexAndLinear(const QList<SuggestionSource> &sources,
     const double start = threadCpuSeconds();
     auto index = QuestionIndex::build(documents);
     if (!index) {
-        job.error = index.error();
+        job.indexError = index.error();
         job.failed = true;
         return;
     }
@@ -92,7 +95,7 @@ void trainIndexAndLinear(const QList<SuggestionSource> &sources,
     const double indexDone = threadCpuSeconds();
     auto linear = LinearTextModel::train(examples, texts, linearOptions);
     if (!linear) {
-        job.error = linear.error();
+        job.indexError = linear.error();
         job.failed = true;
         return;
     }
@@ -185,10 +188,10 @@ QList<FoldResult> SuggestionTraining::runFolds(Result<Retriever> *final) const
     });
     for (const RetrieverJob &set : sets) {
         if (set.failed) {
-            *final = set.error;
+            *final = set.error();
             for (FoldResult &r : results) {
                 r.failed = true;
-                r.error = set.error;
+                r.error = set.error();
             }
             return results;
         }
