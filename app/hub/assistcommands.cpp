@@ -1,23 +1,10 @@
 #include "assistcommands.h"
 
-#include "protocol.h"
+#include "commandsupport.h"
 
 namespace tandem::commands {
 
 namespace {
-
-namespace errc = protocol::errc;
-
-template <typename T = QJsonObject>
-Result<T> refuse(const char *code, QString message)
-{
-    return Result<T>::failure(QString::fromLatin1(code), std::move(message));
-}
-
-Error internal(const Error &e)
-{
-    return Error{QString::fromLatin1(errc::Internal), e.message};
-}
 
 Status forbidden(const QString &message)
 {
@@ -83,8 +70,8 @@ Result<CannedResponse> loadCanned(Context &ctx, qint64 id)
     if (r.ok())
         return r;
     if (r.error().code == QLatin1String(errc::NotFound))
-        return refuse<CannedResponse>(errc::NotFound,
-                                      QStringLiteral("canned response %1 does not exist").arg(id));
+        return fail<CannedResponse>(errc::NotFound,
+                                    QStringLiteral("canned response %1 does not exist").arg(id));
     return internal(r.error());
 }
 
@@ -96,15 +83,15 @@ Result<QJsonObject> sentimentTag(Context &ctx)
     auto c = ctx.store.conversation(conversationId);
     if (!c.ok())
         return c.error().code == QLatin1String(errc::NotFound)
-                   ? refuse(errc::NotFound,
-                            QStringLiteral("conversation %1 does not exist").arg(conversationId))
+                   ? fail(errc::NotFound,
+                          QStringLiteral("conversation %1 does not exist").arg(conversationId))
                    : Result<QJsonObject>(internal(c.error()));
     if (Status s = mayTag(ctx, c.value()); !s.ok())
         return s.error();
     const auto label = moodFromName(ctx.args.value(QStringLiteral("label")).toString());
     if (!label)
-        return refuse(errc::InvalidField,
-                      QStringLiteral("field \"label\" must be negative, neutral or positive"));
+        return fail(errc::InvalidField,
+                    QStringLiteral("field \"label\" must be negative, neutral or positive"));
 
     SentimentTag tag;
     tag.conversationId = c->id;
@@ -118,10 +105,10 @@ Result<QJsonObject> sentimentTag(Context &ctx)
         if (!found.ok())
             return internal(found.error());
         if (found->isEmpty() || found->first().senderKind != SenderKind::Customer)
-            return refuse(errc::InvalidField,
-                          QStringLiteral("message %1 is not a customer message of conversation %2")
-                              .arg(messageId)
-                              .arg(c->id));
+            return fail(errc::InvalidField,
+                        QStringLiteral("message %1 is not a customer message of conversation %2")
+                            .arg(messageId)
+                            .arg(c->id));
         tag.messageId = messageId;
         tag.modelScore = found->first().sentiment;
     }

@@ -39,6 +39,17 @@ Status emitEvent(Context &ctx, const QString &kind, const Conversation &c, QJson
     return {};
 }
 
+Status announceKbChange(Context &ctx, const QString &action, const QJsonObject &summary)
+{
+    if (Status s = ctx.store.audit(ctx.actor.describe(), action, summary, ctx.nowMs); !s.ok())
+        return internal(s.error());
+    auto e = ctx.store.appendEvent(QStringLiteral("kb.updated"), 0, summary, ctx.nowMs);
+    if (!e.ok())
+        return internal(e.error());
+    ctx.events.append(e.value());
+    return {};
+}
+
 Result<Conversation> load(Context &ctx, qint64 id)
 {
     auto c = ctx.store.conversation(id);
@@ -133,6 +144,30 @@ Result<Conversation> newConversation(Context &ctx, const QString &customerName,
     return c;
 }
 
+namespace {
+
+/// Posts a customer's message (the request's "text") and runs it through routing:
+/// {"message": …, "conversation": …} with the conversation as routing left it, also put in
+/// `routed` when given.
+Result<QJsonObject> postAndRoute(Context &ctx, const Conversation &c, const QString &name,
+                                 Conversation *routed = nullptr)
+{
+    auto posted = postMessage(ctx, c, SenderKind::Customer, 0, name, argText(ctx, "text"));
+    if (!posted.ok())
+        return posted;
+    QJsonObject result = posted.value();
+    auto after =
+        routeCustomerMessage(ctx, c.id, result.value(QStringLiteral("message")).toObject());
+    if (!after.ok())
+        return after.error();
+    result.insert(QStringLiteral("conversation"), after->toJson());
+    if (routed)
+        *routed = after.value();
+    return result;
+}
+
+} // namespace
+
 Result<QJsonObject> customerMessage(Context &ctx)
 {
     auto open = ctx.store.openConversationForCustomer(ctx.actor.customerKeyHash);
@@ -148,17 +183,13 @@ Result<QJsonObject> customerMessage(Context &ctx)
         c = created.value();
     }
     const QString name = c.customerName.isEmpty() ? ctx.actor.customerName : c.customerName;
-    auto posted = postMessage(ctx, c, SenderKind::Customer, 0, name, argText(ctx, "text"));
-    if (!posted.ok())
-        return posted;
-    QJsonObject result = posted.value();
-    auto routed =
-        routeCustomerMessage(ctx, c.id, result.value(QStringLiteral("message")).toObject());
-    if (!routed.ok())
-        return routed.error();
-    result.insert(QStringLiteral("message"),
-                  customerView(result.value(QStringLiteral("message")).toObject()));
-    result.insert(QStringLiteral("conversation"), customerView(routed.value()));
+    Conversation routed;
+    auto result = postAndRoute(ctx, c, name, &routed);
+    if (!result.ok())
+        return result;
+    result->insert(QStringLiteral("message"),
+                   customerView(result->value(QStringLiteral("message")).toObject()));
+    result->insert(QStringLiteral("conversation"), customerView(routed));
     return result;
 }
 
@@ -171,16 +202,9 @@ Result<QJsonObject> apiCreateConversation(Context &ctx)
     auto c = newConversation(ctx, name, QStringLiteral("api"));
     if (!c.ok())
         return c.error();
-    auto posted = postMessage(ctx, c.value(), SenderKind::Customer, 0, name, argText(ctx, "text"));
-    if (!posted.ok())
-        return posted;
-    QJsonObject result = posted.value();
-    auto routed =
-        routeCustomerMessage(ctx, c->id, result.value(QStringLiteral("message")).toObject());
-    if (!routed.ok())
-        return routed.error();
-    result.insert(QStringLiteral("conversation"), routed->toJson());
-    result.insert(QStringLiteral("id"), c->id);
+    auto result = postAndRoute(ctx, c.value(), name);
+    if (result.ok())
+        result->insert(QStringLiteral("id"), c->id);
     return result;
 }
 
@@ -191,17 +215,7 @@ Result<QJsonObject> apiMessage(Context &ctx)
         return c.error();
     if (c->state == ConversationState::Closed)
         return fail(errc::Conflict, QStringLiteral("conversation %1 is closed").arg(c->id));
-    auto posted =
-        postMessage(ctx, c.value(), SenderKind::Customer, 0, c->customerName, argText(ctx, "text"));
-    if (!posted.ok())
-        return posted;
-    QJsonObject result = posted.value();
-    auto routed =
-        routeCustomerMessage(ctx, c->id, result.value(QStringLiteral("message")).toObject());
-    if (!routed.ok())
-        return routed.error();
-    result.insert(QStringLiteral("conversation"), routed->toJson());
-    return result;
+    return postAndRoute(ctx, c.value(), c->customerName);
 }
 
 Status requireWorker(const Context &ctx)
@@ -417,14 +431,8 @@ Result<QJsonObject> kbSave(Context &ctx)
     const QJsonObject summary{{QStringLiteral("articleId"), saved->id},
                               {QStringLiteral("version"), saved->version},
                               {QStringLiteral("by"), ctx.actor.user.username}};
-    if (Status s =
-            ctx.store.audit(ctx.actor.describe(), QStringLiteral("kb.save"), summary, ctx.nowMs);
-        !s.ok())
-        return internal(s.error());
-    auto e = ctx.store.appendEvent(QStringLiteral("kb.updated"), 0, summary, ctx.nowMs);
-    if (!e.ok())
-        return internal(e.error());
-    ctx.events.append(e.value());
+    if (Status s = announceKbChange(ctx, QStringLiteral("kb.save"), summary); !s.ok())
+        return s.error();
     return QJsonObject{{QStringLiteral("article"), saved->toJson()}};
 }
 

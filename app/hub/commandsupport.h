@@ -35,6 +35,9 @@ Status requireOwnerOrManager(const Context &ctx, const Conversation &c);
 /// The open conversation a worker command acts on, owned by the actor (or the actor manages
 /// everyone's). `ownershipHint` is added to the refusal, e.g. "claim it first".
 Result<Conversation> ownedOpenConversation(Context &ctx, const QString &ownershipHint = {});
+/// A knowledge-base change: audited as `action` and announced as a `kb.updated` event (the hub
+/// retrains its suggestions on it).
+Status announceKbChange(Context &ctx, const QString &action, const QJsonObject &summary);
 Result<QJsonObject> transitionAndPublish(Context &ctx, const Conversation &c, ConversationState to,
                                          qint64 assignee, const QString &change, QJsonObject extra);
 

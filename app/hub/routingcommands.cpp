@@ -576,14 +576,8 @@ Result<QJsonObject> kbAutoAnswer(Context &ctx)
                               {QStringLiteral("was"), before},
                               {QStringLiteral("by"), ctx.actor.user.username}};
     if (before != wanted) {
-        if (Status s = ctx.store.audit(ctx.actor.describe(), QStringLiteral("kb.autoAnswer"),
-                                       summary, ctx.nowMs);
-            !s.ok())
-            return internal(s.error());
-        auto e = ctx.store.appendEvent(QStringLiteral("kb.updated"), 0, summary, ctx.nowMs);
-        if (!e.ok())
-            return internal(e.error());
-        ctx.events.append(e.value());
+        if (Status s = announceKbChange(ctx, QStringLiteral("kb.autoAnswer"), summary); !s.ok())
+            return s.error();
     }
     return QJsonObject{{QStringLiteral("article"), saved->toJson()}};
 }
