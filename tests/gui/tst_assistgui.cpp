@@ -5,6 +5,7 @@
 #include "client.h"
 #include "composer.h"
 #include "conversationpanel.h"
+#include "desktopfixture.h"
 #include "hubfixture.h"
 #include "mainwindow.h"
 #include "queuemodel.h"
@@ -88,15 +89,7 @@ void TestAssistGui::init()
     hello.text = QStringLiteral("Hi {{customer.name}}!");
     QVERIFY(m_fx->hub().store().saveCannedResponse(hello, QStringLiteral("test"), 1).ok());
 
-    auto client = Client::create(m_dir.filePath(
-        QStringLiteral("outbox-%1.db").arg(QString::fromLatin1(QTest::currentTestFunction()))));
-    QVERIFY2(client.ok(), qPrintable(client.error().message));
-    m_client = std::move(client.value());
-    m_client->resume(m_fx->hub().baseUrl(), m_fx->tokenFor(m_me));
-    m_window = std::make_unique<MainWindow>(*m_client, m_fx->hub().baseUrl());
-    m_window->show();
-    QApplication::setActiveWindow(m_window.get());
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QVERIFY(openDesktop(*m_fx, m_me, m_dir, m_client, m_window));
     QTRY_COMPARE_WITH_TIMEOUT(m_client->cannedResponses().all().size(), 2, 20000);
 }
 

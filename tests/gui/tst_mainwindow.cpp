@@ -2,6 +2,7 @@
 #include "composer.h"
 #include "connectionindicator.h"
 #include "conversationpanel.h"
+#include "desktopfixture.h"
 #include "hubfixture.h"
 #include "language.h"
 #include "mainwindow.h"
@@ -44,20 +45,7 @@ void TestMainWindow::init()
     m_fx = std::make_unique<HubFixture>();
     QVERIFY(m_fx->start());
     m_me = m_fx->addUser(QStringLiteral("alice"), Role::Agent);
-    ConnectionOptions options;
-    options.backoffInitialMs = 100;
-    options.backoffMaxMs = 500;
-    auto client = Client::create(
-        m_dir.filePath(
-            QStringLiteral("outbox-%1.db").arg(QString::fromLatin1(QTest::currentTestFunction()))),
-        options);
-    QVERIFY2(client.ok(), qPrintable(client.error().message));
-    m_client = std::move(client.value());
-    m_client->resume(m_fx->hub().baseUrl(), m_fx->tokenFor(m_me));
-    m_window = std::make_unique<MainWindow>(*m_client, m_fx->hub().baseUrl());
-    m_window->show();
-    QApplication::setActiveWindow(m_window.get());
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QVERIFY(openDesktop(*m_fx, m_me, m_dir, m_client, m_window));
     QTRY_COMPARE_WITH_TIMEOUT(m_window->connectionIndicator()->state(),
                               HubConnection::State::Connected, 20000);
 }

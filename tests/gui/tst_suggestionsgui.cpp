@@ -4,6 +4,7 @@
 #include "client.h"
 #include "composer.h"
 #include "conversationpanel.h"
+#include "desktopfixture.h"
 #include "handoffcard.h"
 #include "hubfixture.h"
 #include "kbfile.h"
@@ -76,20 +77,7 @@ void TestSuggestionsGui::init()
     QTRY_VERIFY_WITH_TIMEOUT(m_fx->hub().suggester().model() != nullptr, 120000);
     m_me = m_fx->addUser(QStringLiteral("alice"), Role::Agent);
     m_supervisor = m_fx->addUser(QStringLiteral("sam"), Role::Supervisor);
-    ConnectionOptions options;
-    options.backoffInitialMs = 100;
-    options.backoffMaxMs = 500;
-    auto client = Client::create(
-        m_dir.filePath(
-            QStringLiteral("outbox-%1.db").arg(QString::fromLatin1(QTest::currentTestFunction()))),
-        options);
-    QVERIFY2(client.ok(), qPrintable(client.error().message));
-    m_client = std::move(client.value());
-    m_client->resume(m_fx->hub().baseUrl(), m_fx->tokenFor(m_me));
-    m_window = std::make_unique<MainWindow>(*m_client, m_fx->hub().baseUrl());
-    m_window->show();
-    QApplication::setActiveWindow(m_window.get());
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QVERIFY(openDesktop(*m_fx, m_me, m_dir, m_client, m_window));
     QTRY_COMPARE_WITH_TIMEOUT(m_client->connection().state(), HubConnection::State::Connected,
                               kWait);
 }
