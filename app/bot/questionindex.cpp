@@ -200,10 +200,22 @@ QuestionIndex::build(const QList<QStringList> &documents)
 
 QList<QuestionHit> QuestionIndex::search(const QStringList &queryTokens, int limit) const
 {
+    return search(queryTokens, QList<double>(queryTokens.size(), 1.0), limit);
+}
+
+QList<QuestionHit> QuestionIndex::search(const QStringList &queryTokens,
+                                         const QList<double> &weights, int limit) const
+{
+    Q_ASSERT(weights.size() == queryTokens.size());
     QList<QuestionHit> hits;
-    QStringList unique = queryTokens;
-    unique.removeAll(QString());
-    unique.removeDuplicates();
+    QStringList unique;
+    QList<double> uniqueWeights;
+    for (qsizetype i = 0; i < queryTokens.size(); ++i) {
+        if (queryTokens[i].isEmpty() || unique.contains(queryTokens[i]))
+            continue;
+        unique.append(queryTokens[i]);
+        uniqueWeights.append(weights.value(i, 1.0));
+    }
     const QByteArray expression = matchExpression(unique);
     if (expression.isEmpty() || limit <= 0)
         return hits;
@@ -216,13 +228,13 @@ QList<QuestionHit> QuestionIndex::search(const QStringList &queryTokens, int lim
     constexpr double b = 0.75;
     QList<QPair<int, double>> queryTerms; // term id, idf
     const double n = d->documents;
-    for (const QString &token : std::as_const(unique)) {
-        const auto it = d->terms.constFind(token);
+    for (qsizetype i = 0; i < unique.size(); ++i) {
+        const auto it = d->terms.constFind(unique[i]);
         if (it == d->terms.constEnd())
             continue;
         const double hit = d->documentFrequency[*it];
         const double idf = std::log((n - hit + 0.5) / (hit + 0.5));
-        queryTerms.append({*it, idf > 0 ? idf : 1e-6});
+        queryTerms.append({*it, (idf > 0 ? idf : 1e-6) * uniqueWeights[i]});
     }
     if (queryTerms.isEmpty())
         return hits;

@@ -38,6 +38,10 @@ public:
     /// The `limit` best documents for the analysed query tokens (any token may match), best
     /// first, ties by document id. Empty when nothing matches or the query has no tokens.
     QList<QuestionHit> search(const QStringList &queryTokens, int limit) const;
+    /// The same with a weight per query token (same length as queryTokens, > 0; a term's BM25
+    /// contribution is multiplied by it). A repeated token keeps its first weight.
+    QList<QuestionHit> search(const QStringList &queryTokens, const QList<double> &weights,
+                              int limit) const;
     int documentCount() const;
 
 private:

@@ -372,7 +372,9 @@ QList<IntentPrediction> SuggestionModel::classify(const QString &text, int k) co
 
 QList<QuestionHit> SuggestionModel::retrieve(const QString &text, int limit) const
 {
-    QList<QuestionHit> hits = d->retriever.index->search(detail::retrievalTokens(text), limit);
+    const QStringList tokens = detail::retrievalTokens(text);
+    QList<QuestionHit> hits =
+        d->retriever.index->search(tokens, detail::retrievalWeights(tokens), limit);
     for (QuestionHit &hit : hits)
         hit.document = d->retriever.documentSource[hit.document];
     return hits;

@@ -2,6 +2,8 @@
 
 #include "textanalysis.h"
 
+#include <QSet>
+
 #include <algorithm>
 #include <cmath>
 
@@ -20,12 +22,37 @@ QStringList retrievalTokens(const AnalyzedText &analyzed)
     return tokens;
 }
 
+QList<double> retrievalWeights(const QStringList &tokens)
+{
+    // Chosen on held-out folds: 0.3 moved demo knowledge base top-1 from 65.4% to 65.5% and
+    // Banking77 / CLINC150 train by less than 0.1 point either way (docs/benchmarks.md).
+    constexpr double kQuestionWordWeight = 0.3;
+    static const QSet<QString> questionTerms = [] {
+        constexpr QStringView kQuestionWords =
+            u"什么时候 什么 怎么 怎么样 怎样 如何 为什么 为何 多久 多少 哪里 哪儿 哪个 哪 几 "
+            u"是否 能不能 可不可以 可以 能否 会不会 有没有 "
+            u"when what how why where which who whose whom";
+        QSet<QString> terms;
+        for (QStringView word : kQuestionWords.split(u' ', Qt::SkipEmptyParts)) {
+            const AnalyzedText analyzed = TextAnalyzer::instance().analyze(word.toString());
+            for (const QString &token : analyzed.allTokens + analyzed.charNgrams(2))
+                terms.insert(token);
+        }
+        return terms;
+    }();
+    QList<double> weights;
+    weights.reserve(tokens.size());
+    for (const QString &token : tokens)
+        weights.append(questionTerms.contains(token) ? kQuestionWordWeight : 1.0);
+    return weights;
+}
+
 QList<Candidate> Retriever::candidates(const Catalogue &catalogue, const AnalyzedText &analyzed,
                                        const QStringList &tokens, int retrievalDepth,
                                        int candidateIntents, const QString &outOfScopeIntent) const
 {
     const QList<IntentPrediction> predicted = intents->predict(analyzed, -1);
-    const QList<QuestionHit> hits = index->search(tokens, retrievalDepth);
+    const QList<QuestionHit> hits = index->search(tokens, retrievalWeights(tokens), retrievalDepth);
     // The linear model's decision values (> 0: "this intent"), ranked.
     const QList<IntentPrediction> linearRanked = linear->rank(analyzed, -1);
     QHash<QString, double> decision;

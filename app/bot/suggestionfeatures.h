@@ -33,6 +33,11 @@ struct Catalogue
 QStringList retrievalTokens(const QString &text);
 QStringList retrievalTokens(const AnalyzedText &analyzed);
 
+/// BM25 weight of each retrieval token: question words ("什么时候", "how", "when") and the Han
+/// bigrams inside them say what kind of answer is wanted, not what it is about, so they count
+/// less than topic words.
+QList<double> retrievalWeights(const QStringList &tokens);
+
 constexpr int kFeatureCount = 19;
 
 struct Candidate

@@ -11,6 +11,7 @@
 #include <unicode/ubrk.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <exception>
 #include <limits>
 #include <utility>
@@ -46,6 +47,30 @@ constexpr QStringView kChineseStopWords =
 // ("delivery" → deliveri, "delivered" → deliv); these stems are merged after stemming.
 constexpr std::pair<QStringView, QStringView> kStemOverrides[] = {
     {u"deliveri", u"deliv"},
+};
+
+// Taiwan (and Hong Kong) customer-service vocabulary → the Mainland word for the same thing,
+// applied after the Traditional→Simplified fold so one customer's 點數/簡訊/出貨 matches another's
+// 积分/短信/发货. OpenCC's tw2sp phrase table was measured on the demo knowledge base and not used:
+// it also rewrites words both regions share (查询→查找, 资料→数据, 抬头→擡头). Entries are
+// Simplified; the longest entry starting at a position wins, so the identity entries keep 帐 as
+// "tent" in 帐篷 and 蚊帐 while every other 帐 (account: 帐号, 入帐, 结帐) becomes 账.
+constexpr std::pair<QStringView, QStringView> kRegionalVocabulary[] = {
+    {u"帐篷", u"帐篷"},     {u"蚊帐", u"蚊帐"},     {u"营帐", u"营帐"},
+    {u"帐幕", u"帐幕"},     {u"床帐", u"床帐"},     {u"帐", u"账"},
+    {u"点数", u"积分"},     {u"红利点数", u"积分"}, {u"简讯", u"短信"},
+    {u"讯息", u"信息"},     {u"资讯", u"信息"},     {u"个资", u"个人信息"},
+    {u"网路", u"网络"},     {u"连结", u"链接"},     {u"登入", u"登录"},
+    {u"登出", u"退出"},     {u"设定", u"设置"},     {u"出货", u"发货"},
+    {u"门市", u"门店"},     {u"超商", u"便利店"},   {u"宅配", u"快递"},
+    {u"折价券", u"优惠券"}, {u"折价卷", u"优惠券"}, {u"优惠卷", u"优惠券"},
+    {u"折扣码", u"优惠码"}, {u"折抵", u"抵扣"},     {u"储值", u"充值"},
+    {u"支援", u"支持"},     {u"品质", u"质量"},     {u"影片", u"视频"},
+    {u"列印", u"打印"},     {u"伺服器", u"服务器"}, {u"纪录", u"记录"},
+    {u"保固", u"保修"},     {u"推播", u"推送"},     {u"软体", u"软件"},
+    {u"硬体", u"硬件"},     {u"萤幕", u"屏幕"},     {u"荧幕", u"屏幕"},
+    {u"笔电", u"笔记本"},   {u"行动电话", u"手机"}, {u"行动支付", u"移动支付"},
+    {u"预设", u"默认"},     {u"档案", u"文件"},
 };
 
 // Measured: no code point below U+2E80 (CJK Radicals Supplement) is changed by t2s.json, so text
@@ -175,6 +200,8 @@ struct TextAnalyzer::Private
     std::unique_ptr<opencc::SimpleConverter> t2s;
     QSet<QString> stopWords;
     QHash<QString, QString> stemOverrides;
+    // kRegionalVocabulary by first character, longest entry first.
+    QHash<QChar, QList<std::pair<QStringView, QStringView>>> vocabulary;
 
     QString fold(const QString &text) const
     {
@@ -188,6 +215,32 @@ struct TextAnalyzer::Private
             qCWarning(lcText, "OpenCC conversion failed: %s", e.what());
             return text;
         }
+    }
+
+    QString foldVocabulary(const QString &text) const
+    {
+        if (!needsChineseFolding(text))
+            return text;
+        QString out;
+        out.reserve(text.size());
+        const QStringView view(text);
+        for (qsizetype i = 0; i < view.size();) {
+            const auto entries = vocabulary.constFind(view[i]);
+            bool replaced = false;
+            if (entries != vocabulary.constEnd()) {
+                for (const auto &[from, to] : *entries) {
+                    if (view.sliced(i).startsWith(from)) {
+                        out += to;
+                        i += from.size();
+                        replaced = true;
+                        break;
+                    }
+                }
+            }
+            if (!replaced)
+                out += view[i++];
+        }
+        return out;
     }
 };
 
@@ -207,6 +260,13 @@ TextAnalyzer::TextAnalyzer()
     }
     for (const auto &[from, to] : kStemOverrides)
         d->stemOverrides.insert(from.toString(), to.toString());
+    for (const auto &entry : kRegionalVocabulary)
+        d->vocabulary[entry.first.front()].append(entry);
+    for (auto &entries : d->vocabulary) {
+        std::stable_sort(entries.begin(), entries.end(), [](const auto &x, const auto &y) {
+            return x.first.size() > y.first.size();
+        });
+    }
     m_d = std::move(d);
     threadTools(); // reports a missing ICU or Snowball once, at start-up
 }
@@ -235,7 +295,7 @@ AnalyzedText TextAnalyzer::analyze(const QString &text) const
         else if (c == u'\u2019')
             c = u'\'';
     }
-    result.normalized = m_d->fold(s);
+    result.normalized = m_d->foldVocabulary(m_d->fold(s));
     result.script = detectScript(result.normalized);
 
     ThreadTools &tools = threadTools();

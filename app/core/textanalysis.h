@@ -20,8 +20,9 @@ enum class Script
 /// Customer text prepared for matching (retrieval, intent, sentiment). Never shown to anyone.
 struct AnalyzedText
 {
-    /// NFKC, case folded, Traditional folded to Simplified, control characters made spaces and
-    /// ’ made ' (so "didn’t" matches "didn't").
+    /// NFKC, case folded, Traditional folded to Simplified, Taiwan customer-service words folded
+    /// to their Mainland equivalents (点数→积分, 简讯→短信, 出货→发货, account 帐→账), control
+    /// characters made spaces and ’ made ' (so "didn’t" matches "didn't").
     QString normalized;
     /// Word tokens without stop words: Chinese words, Snowball-stemmed English words, numbers and
     /// alphanumerics ("a1234"). Negations ("not", "不", "没有") are never stop words.

@@ -1,6 +1,7 @@
 #include "questionindex.h"
 #include "shopkb.h"
 #include "suggester.h"
+#include "suggestionfeatures.h"
 #include "textanalysis.h"
 
 #include <QSet>
@@ -27,6 +28,8 @@ private slots:
     void indexQuotesTokens_data();
     void indexQuotesTokens();
     void indexEdgeCases();
+    void questionWordsCountLess_data();
+    void questionWordsCountLess();
     void indexConcurrentSearchesMatchSequential();
     void rightArticleFirst_data();
     void rightArticleFirst();
@@ -187,6 +190,52 @@ void TestSuggester::indexEdgeCases()
     QVERIFY(empty.ok());
     QCOMPARE((*empty)->documentCount(), 0);
     QVERIFY((*empty)->search({QStringLiteral("refund")}, 10).isEmpty());
+}
+
+void TestSuggester::questionWordsCountLess_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::newRow("simplified") << s("积分什么时候");
+    QTest::newRow("traditional, Taiwan word for points") << s("點數什麼時候");
+    QTest::newRow("english") << QStringLiteral("when points");
+}
+
+// A question word ("什么时候", "when") says what kind of answer is wanted; the topic word
+// ("积分", "points") says which. Unweighted BM25 lets the longer question word (one word and
+// three Han bigrams) outvote the topic; the retrieval weights must not.
+void TestSuggester::questionWordsCountLess()
+{
+    QFETCH(QString, query);
+    // Document 0 is about points; 1-3 share only the question word.
+    const QStringList questions = {s("积分怎么用"),
+                                   s("什么时候发货"),
+                                   s("什么时候到货"),
+                                   s("退款多久到账"),
+                                   s("怎么开发票"),
+                                   QStringLiteral("how do points work"),
+                                   QStringLiteral("when will my order ship"),
+                                   QStringLiteral("when does the sale start")};
+    QList<QStringList> documents;
+    for (const QString &question : questions)
+        documents.append(detail::retrievalTokens(question));
+    const auto index = QuestionIndex::build(documents);
+    QVERIFY2(index.ok(), qPrintable(index.error().message));
+    const QStringList tokens = detail::retrievalTokens(query);
+    const QList<double> weights = detail::retrievalWeights(tokens);
+    QCOMPARE(weights.size(), tokens.size());
+    QVERIFY(std::any_of(weights.cbegin(), weights.cend(), [](double w) { return w < 1; }));
+
+    const QList<QuestionHit> weighted = (*index)->search(tokens, weights, 10);
+    QVERIFY(!weighted.isEmpty());
+    const QString topic = questions[weighted.first().document];
+    QVERIFY2(topic.contains(s("积分")) || topic.contains(u"points"), qUtf8Printable(topic));
+    // Unweighted, the same query does rank a question-word-only document first in Chinese: the
+    // weights are what decides.
+    if (query.contains(u'什') || query.contains(u'麼')) {
+        const QList<QuestionHit> plain = (*index)->search(tokens, 10);
+        QVERIFY(!plain.isEmpty());
+        QVERIFY(plain.first().document != 0);
+    }
 }
 
 void TestSuggester::indexConcurrentSearchesMatchSequential()

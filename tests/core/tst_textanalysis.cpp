@@ -24,6 +24,10 @@ private slots:
     void segmentation();
     void traditionalMatchesSimplified_data();
     void traditionalMatchesSimplified();
+    void regionalVocabulary_data();
+    void regionalVocabulary();
+    void tentIsNotAnAccount_data();
+    void tentIsNotAnAccount();
     void stemming_data();
     void stemming();
     void stopWords_data();
@@ -154,6 +158,51 @@ void TestTextAnalysis::traditionalMatchesSimplified()
     QCOMPARE(t.allTokens, v.allTokens);
     QCOMPARE(t.tokens, v.tokens);
     QCOMPARE(t.charNgrams(2), v.charNgrams(2));
+}
+
+void TestTextAnalysis::regionalVocabulary_data()
+{
+    QTest::addColumn<QString>("taiwan");
+    QTest::addColumn<QString>("mainland");
+    QTest::newRow("points") << s("請問點數什麼時候會入帳？") << s("请问积分什么时候会入账？");
+    QTest::newRow("text message") << s("刷卡成功但沒收到簡訊") << s("刷卡成功但没收到短信");
+    QTest::newRow("shipping") << s("什麼時候會出貨") << s("什么时候会发货");
+    QTest::newRow("coupon") << s("折價券要怎麼用") << s("优惠券要怎么用");
+    QTest::newRow("account login") << s("帳號登入不了") << s("账号登录不了");
+    QTest::newRow("delivery choice")
+        << s("宅配還是超商取貨比較快") << s("快递还是便利店取货比较快");
+    QTest::newRow("warranty") << s("保固多久") << s("保修多久");
+    QTest::newRow("mixed script") << s("我的 iPhone 15 帳單和簡訊")
+                                  << s("我的 iPhone 15 账单和短信");
+}
+
+// Taiwan and Mainland customers name the same things differently; both must analyse alike.
+void TestTextAnalysis::regionalVocabulary()
+{
+    QFETCH(QString, taiwan);
+    QFETCH(QString, mainland);
+    const AnalyzedText t = analyze(taiwan);
+    const AnalyzedText m = analyze(mainland);
+    QCOMPARE(t.normalized, m.normalized);
+    QCOMPARE(t.tokens, m.tokens);
+    QCOMPARE(t.charNgrams(2), m.charNgrams(2));
+}
+
+void TestTextAnalysis::tentIsNotAnAccount_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("normalized");
+    QTest::newRow("tent") << s("帳篷可以退嗎") << s("帐篷可以退吗");
+    QTest::newRow("mosquito net") << s("蚊帳破了") << s("蚊帐破了");
+    QTest::newRow("tent and account") << s("帳號裡的帳篷訂單") << s("账号里的帐篷订单");
+    QTest::newRow("english untouched") << s("Points and SMS") << s("points and sms");
+}
+
+void TestTextAnalysis::tentIsNotAnAccount()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, normalized);
+    QCOMPARE(analyze(input).normalized, normalized);
 }
 
 void TestTextAnalysis::stemming_data()
