@@ -197,12 +197,12 @@ void TestSuggester::questionWordsCountLess_data()
     QTest::addColumn<QString>("query");
     QTest::newRow("simplified") << s("积分什么时候");
     QTest::newRow("traditional, Taiwan word for points") << s("點數什麼時候");
-    QTest::newRow("english") << QStringLiteral("when points");
 }
 
-// A question word ("什么时候", "when") says what kind of answer is wanted; the topic word
-// ("积分", "points") says which. Unweighted BM25 lets the longer question word (one word and
-// three Han bigrams) outvote the topic; the retrieval weights must not.
+// A question word ("什么时候") says what kind of answer is wanted; the topic word ("积分") says
+// which. Unweighted BM25 lets the question word (one word and three Han bigrams) outvote the
+// topic; the retrieval weights must not. English question words are one term each and keep
+// weight 1.
 void TestSuggester::questionWordsCountLess()
 {
     QFETCH(QString, query);
@@ -224,18 +224,19 @@ void TestSuggester::questionWordsCountLess()
     const QList<double> weights = detail::retrievalWeights(tokens);
     QCOMPARE(weights.size(), tokens.size());
     QVERIFY(std::any_of(weights.cbegin(), weights.cend(), [](double w) { return w < 1; }));
+    const QStringList english = detail::retrievalTokens(QStringLiteral("when do points expire"));
+    for (double w : detail::retrievalWeights(english))
+        QCOMPARE(w, 1.0);
 
     const QList<QuestionHit> weighted = (*index)->search(tokens, weights, 10);
     QVERIFY(!weighted.isEmpty());
     const QString topic = questions[weighted.first().document];
-    QVERIFY2(topic.contains(s("积分")) || topic.contains(u"points"), qUtf8Printable(topic));
-    // Unweighted, the same query does rank a question-word-only document first in Chinese: the
-    // weights are what decides.
-    if (query.contains(u'什') || query.contains(u'麼')) {
-        const QList<QuestionHit> plain = (*index)->search(tokens, 10);
-        QVERIFY(!plain.isEmpty());
-        QVERIFY(plain.first().document != 0);
-    }
+    QVERIFY2(topic.contains(s("积分")), qUtf8Printable(topic));
+    // Unweighted, the same query ranks a question-word-only document first: the weights are
+    // what decides.
+    const QList<QuestionHit> plain = (*index)->search(tokens, 10);
+    QVERIFY(!plain.isEmpty());
+    QVERIFY(plain.first().document != 0);
 }
 
 void TestSuggester::indexConcurrentSearchesMatchSequential()
