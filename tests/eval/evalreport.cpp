@@ -21,8 +21,10 @@ QString formatValue(const std::optional<double> &value)
 {
     if (!value)
         return QStringLiteral("-");
-    // Rates and percentages read best with one decimal; large counts need none.
-    return QString::number(*value, 'f', std::abs(*value) >= 10000 ? 0 : 1);
+    // Percentages read best with one decimal; large counts need none; values below 1 (calibration
+    // error, seconds) need three, or an ECE of 0.052 would read "0.1".
+    const double magnitude = std::abs(*value);
+    return QString::number(*value, 'f', magnitude >= 10000 ? 0 : magnitude < 1 ? 3 : 1);
 }
 
 QJsonValue jsonValue(const std::optional<double> &value)
