@@ -57,16 +57,41 @@ QByteArray matchExpression(const QStringList &tokens)
 
 } // namespace
 
+// FTS5's bm25() constants.
+constexpr double kK1 = 1.2;
+constexpr double kB = 0.75;
+
+double bm25Norm(int documentLength, double averageLength)
+{
+    return kK1 * (1 - kB + kB * double(documentLength) / averageLength);
+}
+
+// A term's share of the score in one document, before its idf: tf × (k1 + 1) / (tf + norm).
+double bm25Impact(int tf, double norm)
+{
+    return double(tf) * (kK1 + 1) / (double(tf) + norm);
+}
+
+struct TermCount
+{
+    int term;
+    int count;
+};
+
 struct QuestionIndex::Private
 {
     QByteArray uri;           // memdb database shared by this index's connections
     sqlite3 *owner = nullptr; // keeps the in-memory database alive
     int documents = 0;
-    // BM25 statistics, as FTS5's bm25() keeps them: per-document term ids and lengths, and the
-    // number of documents each term occurs in.
+    // BM25 statistics, as FTS5's bm25() keeps them: per document its terms (id and count,
+    // sorted by id) and length, and the number of documents each term occurs in.
     QHash<QString, int> terms;
     QList<int> documentFrequency;
-    QList<QList<int>> documentTerms;
+    QList<QList<TermCount>> documentTerms;
+    QList<int> documentLength;
+    // Per term, the largest tf × (k1 + 1) / (tf + norm) over the documents it occurs in: what
+    // the term can add to any score, per unit of weight.
+    QList<double> maxImpact;
     double averageLength = 0;
     mutable std::mutex mutex;
     mutable std::vector<sqlite3 *> idle;
@@ -158,6 +183,7 @@ QuestionIndex::build(const QList<QStringList> &documents)
         return sqliteError(p.owner, QStringLiteral("Cannot prepare the index insert"));
     qint64 totalLength = 0;
     p.documentTerms.reserve(documents.size());
+    p.documentLength.reserve(documents.size());
     for (const QStringList &document : documents) {
         QList<int> ids;
         ids.reserve(document.size());
@@ -169,14 +195,31 @@ QuestionIndex::build(const QList<QStringList> &documents)
                 it = p.terms.insert(token, int(p.documentFrequency.size()));
                 p.documentFrequency.append(0);
             }
-            if (!ids.contains(*it))
-                ++p.documentFrequency[*it];
             ids.append(*it);
         }
+        std::sort(ids.begin(), ids.end());
+        QList<TermCount> counts;
+        for (const int id : std::as_const(ids)) {
+            if (!counts.isEmpty() && counts.last().term == id) {
+                ++counts.last().count;
+            } else {
+                counts.append({id, 1});
+                ++p.documentFrequency[id];
+            }
+        }
         totalLength += ids.size();
-        p.documentTerms.append(ids);
+        p.documentLength.append(int(ids.size()));
+        p.documentTerms.append(counts);
     }
     p.averageLength = documents.isEmpty() ? 0 : double(totalLength) / double(documents.size());
+    p.maxImpact.fill(0.0, p.documentFrequency.size());
+    for (qsizetype i = 0; i < p.documentTerms.size(); ++i) {
+        const double norm = bm25Norm(p.documentLength[i], p.averageLength);
+        for (const TermCount &term : std::as_const(p.documentTerms[i])) {
+            double &impact = p.maxImpact[term.term];
+            impact = std::max(impact, bm25Impact(term.count, norm));
+        }
+    }
     for (qsizetype i = 0; i < documents.size(); ++i) {
         const QByteArray text = documents.at(i).join(u' ').toUtf8();
         sqlite3_bind_int64(insert, 1, i);
@@ -216,17 +259,20 @@ QList<QuestionHit> QuestionIndex::search(const QStringList &queryTokens,
         unique.append(queryTokens[i]);
         uniqueWeights.append(weights.value(i, 1.0));
     }
-    const QByteArray expression = matchExpression(unique);
-    if (expression.isEmpty() || limit <= 0)
+    if (limit <= 0)
         return hits;
 
     // FTS5 finds every question sharing a term with the query (its inverted index); the BM25
     // score is then computed here with FTS5's formula (k1 = 1.2, b = 0.75) from statistics kept
     // in memory. Letting FTS5 rank (ORDER BY rank) costs a document-size lookup per matching
     // row and was about ten times slower on 10,000 questions.
-    constexpr double k1 = 1.2;
-    constexpr double b = 0.75;
-    QList<QPair<int, double>> queryTerms; // term id, idf
+    struct QueryTerm
+    {
+        int id;
+        double weight; // idf × the caller's weight
+        QString text;
+    };
+    QList<QueryTerm> queryTerms;
     const double n = d->documents;
     for (qsizetype i = 0; i < unique.size(); ++i) {
         const auto it = d->terms.constFind(unique[i]);
@@ -234,10 +280,13 @@ QList<QuestionHit> QuestionIndex::search(const QStringList &queryTokens,
             continue;
         const double hit = d->documentFrequency[*it];
         const double idf = std::log((n - hit + 0.5) / (hit + 0.5));
-        queryTerms.append({*it, (idf > 0 ? idf : 1e-6) * uniqueWeights[i]});
+        queryTerms.append({*it, (idf > 0 ? idf : 1e-6) * uniqueWeights[i], unique[i]});
     }
     if (queryTerms.isEmpty())
         return hits;
+    // Sorted by term id, like each document's terms, so a document is scored in one merge.
+    std::sort(queryTerms.begin(), queryTerms.end(),
+              [](const QueryTerm &x, const QueryTerm &y) { return x.id < y.id; });
 
     sqlite3 *db = d->borrow();
     if (!db)
@@ -249,35 +298,100 @@ QList<QuestionHit> QuestionIndex::search(const QStringList &queryTokens,
         d->giveBack(db);
         return hits;
     }
-    sqlite3_bind_text(select, 1, expression.constData(), int(expression.size()), SQLITE_STATIC);
-    int rc;
-    while ((rc = sqlite3_step(select)) == SQLITE_ROW) {
-        const int document = int(sqlite3_column_int64(select, 0));
-        const QList<int> &terms = d->documentTerms[document];
-        const double norm = k1 * (1 - b + b * double(terms.size()) / d->averageLength);
-        double score = 0;
-        for (const auto &[term, idf] : std::as_const(queryTerms)) {
-            const auto tf = double(std::count(terms.cbegin(), terms.cend(), term));
-            if (tf > 0)
-                score += idf * tf * (k1 + 1) / (tf + norm);
+    // Scores every document FTS5 finds for `terms` (any of them) against the whole query and
+    // appends it to `hits`, except those in `skip` (sorted).
+    auto collect = [&](const QStringList &terms, const QList<int> &skip) {
+        const QByteArray expression = matchExpression(terms);
+        sqlite3_reset(select);
+        sqlite3_bind_text(select, 1, expression.constData(), int(expression.size()), SQLITE_STATIC);
+        int rc;
+        while ((rc = sqlite3_step(select)) == SQLITE_ROW) {
+            const int document = int(sqlite3_column_int64(select, 0));
+            if (!skip.isEmpty() && std::binary_search(skip.cbegin(), skip.cend(), document))
+                continue;
+            const QList<TermCount> &counts = d->documentTerms[document];
+            const double norm = bm25Norm(d->documentLength[document], d->averageLength);
+            double score = 0;
+            auto query = queryTerms.cbegin();
+            for (auto term = counts.cbegin();
+                 term != counts.cend() && query != queryTerms.cend();) {
+                if (term->term < query->id) {
+                    ++term;
+                } else if (query->id < term->term) {
+                    ++query;
+                } else {
+                    score += query->weight * bm25Impact(term->count, norm);
+                    ++term;
+                    ++query;
+                }
+            }
+            hits.append({document, score});
         }
-        hits.append({document, score});
-    }
-    if (rc != SQLITE_DONE)
-        qCWarning(lcIndex) << sqliteError(db, QStringLiteral("Search failed")).message;
-    sqlite3_finalize(select);
-    d->giveBack(db);
-
+        if (rc != SQLITE_DONE)
+            qCWarning(lcIndex) << sqliteError(db, QStringLiteral("Search failed")).message;
+        sqlite3_bind_null(select, 1); // `expression` is about to go away
+    };
     // Best first, ties by document id so suggestions are deterministic.
     auto better = [](const QuestionHit &x, const QuestionHit &y) {
         return x.score != y.score ? x.score > y.score : x.document < y.document;
     };
-    if (hits.size() > limit) {
-        std::partial_sort(hits.begin(), hits.begin() + limit, hits.end(), better);
-        hits.resize(limit);
-    } else {
-        std::sort(hits.begin(), hits.end(), better);
+    auto keepBest = [&] {
+        if (hits.size() > limit) {
+            std::partial_sort(hits.begin(), hits.begin() + limit, hits.end(), better);
+            hits.resize(limit);
+        } else {
+            std::sort(hits.begin(), hits.end(), better);
+        }
+    };
+
+    // Common terms (in more than 1% of the questions) make up most of the rows FTS5 returns and
+    // little of any score, so they are searched last and only when they can matter (MaxScore,
+    // exact): first the documents sharing a rarer term, which gives a limit-th best score θ. A
+    // document with none of those terms scores at most the sum of its common terms' bounds
+    // (weight × the term's largest impact in any document). The common terms with the smallest
+    // bounds, as long as their sum stays below θ, cannot lift a document into the result on their
+    // own; only documents with one of the other common terms are searched for next.
+    QStringList rare;
+    QList<const QueryTerm *> common;
+    for (const QueryTerm &term : std::as_const(queryTerms)) {
+        if (double(d->documentFrequency[term.id]) * 100 > n)
+            common.append(&term);
+        else
+            rare.append(term.text);
     }
+    auto bound = [&](const QueryTerm *term) { return term->weight * d->maxImpact[term->id]; };
+    if (rare.isEmpty() || common.isEmpty() || limit >= d->documents) {
+        QStringList all = rare;
+        for (const QueryTerm *term : std::as_const(common))
+            all.append(term->text);
+        collect(all, {});
+        keepBest();
+    } else {
+        collect(rare, {});
+        keepBest();
+        const double theta = hits.size() == limit ? hits.last().score : 0;
+        std::sort(common.begin(), common.end(),
+                  [&](const QueryTerm *x, const QueryTerm *y) { return bound(x) < bound(y); });
+        double negligible = 0;
+        QStringList needed;
+        for (const QueryTerm *term : std::as_const(common)) {
+            if (needed.isEmpty() && negligible + bound(term) < theta)
+                negligible += bound(term);
+            else
+                needed.append(term->text);
+        }
+        if (!needed.isEmpty()) {
+            QList<int> seen;
+            seen.reserve(hits.size());
+            for (const QuestionHit &hit : std::as_const(hits))
+                seen.append(hit.document);
+            std::sort(seen.begin(), seen.end());
+            collect(needed, seen);
+            keepBest();
+        }
+    }
+    sqlite3_finalize(select);
+    d->giveBack(db);
     return hits;
 }
 

@@ -28,6 +28,7 @@ private slots:
     void indexQuotesTokens_data();
     void indexQuotesTokens();
     void indexEdgeCases();
+    void indexTopHitsMatchFullRanking();
     void questionWordsCountLess_data();
     void questionWordsCountLess();
     void indexConcurrentSearchesMatchSequential();
@@ -190,6 +191,55 @@ void TestSuggester::indexEdgeCases()
     QVERIFY(empty.ok());
     QCOMPARE((*empty)->documentCount(), 0);
     QVERIFY((*empty)->search({QStringLiteral("refund")}, 10).isEmpty());
+}
+
+// search() looks at common terms only when they can change the top `limit` (MaxScore); its
+// result must be exactly the head of the full ranking, with and without weights.
+void TestSuggester::indexTopHitsMatchFullRanking()
+{
+    // 400 documents over a vocabulary where a few terms are in most documents and the rest in
+    // few, from a fixed linear congruential sequence so the test is the same every run.
+    quint32 state = 12345;
+    auto next = [&state](quint32 bound) {
+        state = state * 1664525u + 1013904223u;
+        return (state >> 8) % bound;
+    };
+    auto term = [&] {
+        const quint32 common = next(4);
+        return common == 0 ? QStringLiteral("c%1").arg(next(5)) // 5 common terms
+                           : QStringLiteral("r%1").arg(next(300));
+    };
+    QList<QStringList> documents;
+    for (int d = 0; d < 400; ++d) {
+        QStringList document;
+        const int length = 3 + int(next(10));
+        for (int t = 0; t < length; ++t)
+            document.append(term());
+        documents.append(document);
+    }
+    const auto built = QuestionIndex::build(documents);
+    QVERIFY2(built.ok(), qPrintable(built.error().message));
+    const QuestionIndex &index = **built;
+    int pruned = 0;
+    for (int q = 0; q < 300; ++q) {
+        QStringList query;
+        QList<double> weights;
+        const int length = 1 + int(next(6));
+        for (int t = 0; t < length; ++t) {
+            query.append(term());
+            weights.append(q % 2 ? 1.0 : 0.25 + 0.25 * next(4));
+        }
+        const QList<QuestionHit> full = index.search(query, weights, 1000);
+        for (const int limit : {1, 3, 10, 50}) {
+            const QList<QuestionHit> top = index.search(query, weights, limit);
+            QCOMPARE(top, full.mid(0, limit));
+        }
+        pruned += std::any_of(query.cbegin(), query.cend(),
+                              [](const QString &t) { return t.startsWith(u'c'); }) &&
+                  std::any_of(query.cbegin(), query.cend(),
+                              [](const QString &t) { return t.startsWith(u'r'); });
+    }
+    QVERIFY(pruned > 100); // most queries mix common and rare terms: the pruned path ran
 }
 
 void TestSuggester::questionWordsCountLess_data()
