@@ -55,8 +55,6 @@ QByteArray matchExpression(const QStringList &tokens)
     return expression;
 }
 
-} // namespace
-
 // FTS5's bm25() constants.
 constexpr double kK1 = 1.2;
 constexpr double kB = 0.75;
@@ -77,6 +75,8 @@ struct TermCount
     int term;
     int count;
 };
+
+} // namespace
 
 struct QuestionIndex::Private
 {
