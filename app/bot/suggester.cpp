@@ -94,15 +94,11 @@ SuggestionModel::train(const QList<SuggestionSource> &sources, const SuggesterOp
     QElapsedTimer timer;
     timer.start();
     // Large knowledge bases train with fewer epochs (fastText makes epochs × questions updates;
-    // a large one gets enough of them sooner) and without subwords, small ones with the full
-    // options. The folds and the final model always use the same options, so the calibration
-    // fits the final model.
+    // a large one gets enough of them sooner), small ones with the full count. The folds and the
+    // final model always use the same options, so the calibration fits the final model.
     IntentOptions intentOptions = options.intent;
-    if (options.largeKnowledgeBase > 0 && sources.size() >= options.largeKnowledgeBase) {
+    if (options.largeKnowledgeBase > 0 && sources.size() >= options.largeKnowledgeBase)
         intentOptions.epochs = options.largeKnowledgeBaseEpochs;
-        if (!options.largeKnowledgeBaseSubwords)
-            intentOptions.subwordMin = intentOptions.subwordMax = 0;
-    }
     LinearOptions linearOptions = options.linear;
     linearOptions.threads = 1;
     SuggestionTraining training{sources, options, intentOptions, linearOptions, {}, {}, {}};

@@ -40,18 +40,12 @@ struct SuggesterOptions
     /// Chosen on held-out folds of Banking77 and CLINC150 train (docs/benchmarks.md).
     IntentOptions intent{.dim = 32, .bucket = 100000, .subwordMin = 3, .subwordMax = 4};
     /// From this many questions on, fastText trains `largeKnowledgeBaseEpochs` epochs instead of
-    /// intent.epochs. With the linear model beside it, 8 epochs rank as well as 10, 20 or 25 on
-    /// the held-out folds of Banking77, CLINC150 and a 15k mix of both (top-1 within 0.1 point,
-    /// calibration error no worse; 5 epochs raise it) and save training time; small knowledge
-    /// bases keep the full count (they need it, and it is cheap). 0: never.
+    /// intent.epochs. With the linear model beside it, 10 epochs rank as well as 20 or 25 on the
+    /// held-out folds of Banking77 and CLINC150 (10k and 15k questions) and save a fifth of the
+    /// training time; small knowledge bases keep the full count (they need it, and it is cheap).
+    /// 0: never.
     int largeKnowledgeBase = 10000;
-    int largeKnowledgeBaseEpochs = 8;
-    /// Whether fastText keeps its subword n-grams on a large knowledge base. There the linear
-    /// model's character n-grams, learned from enough questions, already catch misspellings:
-    /// without fastText's own, held-out top-1 was 0.05-0.14 points higher on Banking77, CLINC150
-    /// and a 15k mix of both, calibration error no worse, and training took about a tenth less
-    /// CPU. Small knowledge bases keep them (the demo's held-out top-3 drops 1.1 points without).
-    bool largeKnowledgeBaseSubwords = false;
+    int largeKnowledgeBaseEpochs = 10;
     /// The linear TF-IDF model fused beside fastText and BM25. Five passes of coordinate descent
     /// rank as well as fifty on the held-out folds, in a third of the time (docs/benchmarks.md).
     LinearOptions linear{.maxEpochs = 5};
