@@ -33,9 +33,9 @@ struct Catalogue
 QStringList retrievalTokens(const QString &text);
 QStringList retrievalTokens(const AnalyzedText &analyzed);
 
-/// BM25 weight of each retrieval token: question words ("什么时候", "how", "when") and the Han
+/// BM25 weight of each retrieval token: Chinese question words ("什么时候", "怎么") and the Han
 /// bigrams inside them say what kind of answer is wanted, not what it is about, so they count
-/// less than topic words.
+/// less than topic words. Everything else, English question words included, weighs 1.
 QList<double> retrievalWeights(const QStringList &tokens);
 
 constexpr int kFeatureCount = 19;
